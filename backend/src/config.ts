@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** Every setting the server reads; the only reader of process.env (see API.md's table). */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: int(0, 65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'must be sqlite:<path>, sqlite::memory: or postgres://…')
+    .default('sqlite:./data/hailong.db'),
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Where a generated APP_SECRET is kept in development. */
+  APP_SECRET_FILE: z.string().default('./data/app-secret'),
+  ZALO_MINI_APP_ID: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only').default('demo'),
+  PUBLIC_URL: z.url().optional(),
+  ZALO_APP_ID: z.string().optional(),
+  ZALO_APP_SECRET: z.string().optional(),
+  ZALO_OA_SECRET_KEY: z.string().optional(),
+  ZALO_OA_ACCESS_TOKEN: z.string().optional(),
+  ZALO_OA_REFRESH_TOKEN: z.string().optional(),
+  ZALO_OPENAPI_URL: z.url().default('https://openapi.zalo.me'),
+  ZALO_OAUTH_URL: z.url().default('https://oauth.zaloapp.com'),
+  ZALO_GRAPH_URL: z.url().default('https://graph.zalo.me'),
+  ZALO_BUSINESS_URL: z.url().default('https://business.openapi.zalo.me'),
+  /** NORMAL: no committed response is lost when the process dies; FULL: none is lost on power loss either. */
+  SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  PG_POOL_SIZE: int(1, 200).default(10),
+  /** Per source address and QR point: a burst, then a steady refill per hour. */
+  RATE_LIMIT_POINT_BURST: int(1, 1_000_000).default(10),
+  RATE_LIMIT_POINT_PER_HOUR: int(1, 100_000_000).default(60),
+  /** Per source address across all points (a shared commune Wi-Fi stays well under it). */
+  RATE_LIMIT_SOURCE_BURST: int(1, 1_000_000).default(60),
+  RATE_LIMIT_SOURCE_PER_HOUR: int(1, 100_000_000).default(600),
+  RATE_LIMIT_ENABLED: bool.default(true),
+  /** Take the client address from X-Forwarded-For (only behind a reverse proxy you run). */
+  TRUST_PROXY: bool.default(false),
+  SESSION_TTL_HOURS: int(1, 24 * 30).default(12),
+  BODY_LIMIT_BYTES: int(1024, 1_048_576).default(16_384),
+  CORS_ORIGINS: z.string().default(''),
+  SEED_DEMO: bool.optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  MINI_APP_DIR: z.string().default('./mini-app/www'),
+  /** Mounts the validate-only baseline route for `npm run bench`; never in production. */
+  BENCH_ROUTES: bool.default(false),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config extends Omit<Env, 'APP_SECRET' | 'PUBLIC_URL' | 'CORS_ORIGINS' | 'SEED_DEMO'> {
+  APP_SECRET: string;
+  PUBLIC_URL: string;
+  CORS_ORIGINS: string[];
+  SEED_DEMO: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Zalo's Mini App web views; configured sites are added to these. */
+export const MINI_APP_ORIGINS = ['https://h5.zdn.vn', 'zbrowser://h5.zdn.vn'];
+
+/** Parses an environment; empty strings count as unset. Throws ConfigError listing every bad value. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+/** Completes an Env into a Config: secret (generated in development), public URL, lists. */
+export function resolveConfig(env: Env): Config {
+  let secret = env.APP_SECRET;
+  if (!secret) {
+    if (env.NODE_ENV === 'production') throw new ConfigError('invalid configuration:\n  APP_SECRET: required in production');
+    secret = loadOrCreateSecret(resolve(env.APP_SECRET_FILE));
+  }
+  const publicUrl = (env.PUBLIC_URL ?? `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}`).replace(/\/+$/, '');
+  return {
+    ...env,
+    APP_SECRET: secret,
+    PUBLIC_URL: publicUrl,
+    CORS_ORIGINS: [...MINI_APP_ORIGINS, ...env.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean)],
+    SEED_DEMO: env.SEED_DEMO ?? env.NODE_ENV !== 'production',
+  };
+}
+
+function loadOrCreateSecret(file: string): string {
+  if (existsSync(file)) {
+    const s = readFileSync(file, 'utf8').trim();
+    if (s.length >= 32) return s;
+    throw new ConfigError(`invalid configuration:\n  APP_SECRET_FILE: ${file} holds fewer than 32 characters`);
+  }
+  const s = randomBytes(32).toString('base64url');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${s}\n`, { mode: 0o600, flag: 'wx' });
+  return s;
+}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  return resolveConfig(parseEnv(source));
+}

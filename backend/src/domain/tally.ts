@@ -1,0 +1,36 @@
+import { LEVEL_VALUES, type Level } from './levels.ts';
+
+/** Counts per level, keyed "1".."5" as the API shows them. */
+export type LevelCounts = Record<'1' | '2' | '3' | '4' | '5', number>;
+
+export function emptyLevels(): LevelCounts {
+  return { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
+}
+
+export function addLevel(counts: LevelCounts, level: Level, n = 1): LevelCounts {
+  const key = String(level) as keyof LevelCounts;
+  counts[key] += n;
+  return counts;
+}
+
+export function countLevels(levels: Iterable<Level>): LevelCounts {
+  const counts = emptyLevels();
+  for (const level of levels) addLevel(counts, level);
+  return counts;
+}
+
+export function totalOf(counts: LevelCounts): number {
+  return LEVEL_VALUES.reduce((sum, l) => sum + counts[String(l) as keyof LevelCounts], 0);
+}
+
+/** (n1 + n2) / n, or null when there is nothing to divide (R3.1). */
+export function dissatisfiedShare(counts: LevelCounts): number | null {
+  const n = totalOf(counts);
+  return n === 0 ? null : (counts['1'] + counts['2']) / n;
+}
+
+/** (n4 + n5) / n, or null when there are no responses. */
+export function satisfiedShare(counts: LevelCounts): number | null {
+  const n = totalOf(counts);
+  return n === 0 ? null : (counts['4'] + counts['5']) / n;
+}

@@ -1,0 +1,77 @@
+import { Hono } from 'hono';
+import { listUnits } from '../../db/units.repository.ts';
+import { findOfficer, listOfficers, setOfficerActive } from '../../db/officers.repository.ts';
+import { findPoint, listPoints, setPointActive } from '../../db/points.repository.ts';
+import { findStaffById, listStaff, setStaffActive } from '../../db/staff.repository.ts';
+import {
+  createOfficer,
+  createPoint,
+  createStaff,
+  createUnit,
+  pointLinks,
+  requireUnit,
+  rotatePointToken,
+} from '../../services/setup.service.ts';
+import type { Deps } from '../../services/context.ts';
+import { adminAuth, type AuthEnv } from '../auth.ts';
+import { AppError } from '../errors.ts';
+import { jsonBody, requireJson } from '../validation.ts';
+import { activeSchema, createOfficerSchema, createPointSchema, createStaffSchema, createUnitSchema } from './admin.schemas.ts';
+
+export function adminRoutes(deps: Deps) {
+  const withLinks = <P extends { tokenKey: string }>({ tokenKey, ...p }: P) => ({ ...p, ...pointLinks(deps.config, tokenKey) });
+  const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+
+  return new Hono<AuthEnv>()
+    .use(adminAuth(deps))
+    .post('/units', requireJson, jsonBody(createUnitSchema), async (c) => {
+      const u = await createUnit(deps, c.req.valid('json'));
+      return c.json({ id: u.id, code: u.code, name: u.name, kind: u.kind, parentId: u.parentId }, 201);
+    })
+    .get('/units', async (c) => c.json({ units: await listUnits(deps.db.kysely) }))
+    .post('/units/:unitId/officers', requireJson, jsonBody(createOfficerSchema), async (c) => {
+      return c.json(await createOfficer(deps, c.req.param('unitId'), c.req.valid('json')), 201);
+    })
+    .get('/units/:unitId/officers', async (c) => {
+      const unit = await requireUnit(deps, c.req.param('unitId'));
+      return c.json({ officers: await listOfficers(deps.db.kysely, unit.id) });
+    })
+    .patch('/officers/:officerId', requireJson, jsonBody(activeSchema), async (c) => {
+      const officer = await findOfficer(deps.db.kysely, c.req.param('officerId'));
+      if (!officer) throw notFound('officer');
+      await setOfficerActive(deps.db.kysely, officer.id, c.req.valid('json').active);
+      return c.json({ ...officer, active: c.req.valid('json').active });
+    })
+    .post('/units/:unitId/points', requireJson, jsonBody(createPointSchema), async (c) => {
+      const p = await createPoint(deps, c.req.param('unitId'), c.req.valid('json'));
+      return c.json(withLinks(p), 201);
+    })
+    .get('/units/:unitId/points', async (c) => {
+      const unit = await requireUnit(deps, c.req.param('unitId'));
+      return c.json({ points: (await listPoints(deps.db.kysely, unit.id)).map(withLinks) });
+    })
+    .patch('/points/:pointId', requireJson, jsonBody(activeSchema), async (c) => {
+      const point = await findPoint(deps.db.kysely, c.req.param('pointId'));
+      if (!point) throw notFound('point');
+      await setPointActive(deps.db.kysely, point.id, c.req.valid('json').active);
+      return c.json(withLinks({ ...point, active: c.req.valid('json').active }));
+    })
+    .post('/points/:pointId/rotate', async (c) => {
+      const point = await findPoint(deps.db.kysely, c.req.param('pointId'));
+      if (!point) throw notFound('point');
+      return c.json(withLinks(await rotatePointToken(deps, point)));
+    })
+    .post('/units/:unitId/staff', requireJson, jsonBody(createStaffSchema), async (c) => {
+      return c.json(await createStaff(deps, c.req.param('unitId'), c.req.valid('json')), 201);
+    })
+    .get('/units/:unitId/staff', async (c) => {
+      const unit = await requireUnit(deps, c.req.param('unitId'));
+      return c.json({ staff: await listStaff(deps.db.kysely, unit.id) });
+    })
+    .patch('/staff/:staffId', requireJson, jsonBody(activeSchema), async (c) => {
+      const staff = await findStaffById(deps.db.kysely, c.req.param('staffId'));
+      if (!staff) throw notFound('staff');
+      await setStaffActive(deps.db.kysely, staff.id, c.req.valid('json').active);
+      return c.json({ ...staff, active: c.req.valid('json').active });
+    });
+}

@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { sql } from 'kysely';
+import type { Deps } from '../services/context.ts';
+import { adminRoutes } from './admin/admin.routes.ts';
+import { authRoutes } from './auth-routes/auth.routes.ts';
+import { benchRoutes } from './public/bench.routes.ts';
+import { AppError, codeForStatus } from './errors.ts';
+import { miniAppRoutes } from './mini-app.routes.ts';
+import { publicRoutes } from './public/public.routes.ts';
+import { staffRoutes } from './staff/staff.routes.ts';
+
+export interface AppOptions {
+  /** Mount the validate-only baseline route used by `npm run bench`. */
+  benchRoutes?: boolean;
+}
+
+/** Builds the whole HTTP app; opens nothing itself (server.ts does). */
+export function createApp(deps: Deps, options: AppOptions = {}) {
+  const { logger, config } = deps;
+  const miniAppDir = resolve(config.MINI_APP_DIR);
+
+  const app = new Hono()
+    .use(requestId())
+    .use(async (c, next) => {
+      const started = performance.now();
+      await next();
+      logger.debug('request', {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      });
+    })
+    .use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
+    .use('/api/*', cors({ origin: config.CORS_ORIGINS, allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }))
+    .get('/healthz', async (c) => {
+      await sql`select 1`.execute(deps.db.kysely);
+      return c.json({ ok: true as const });
+    })
+    .route('/api/public', publicRoutes(deps))
+    .route('/api/auth', authRoutes(deps))
+    .route('/api/units', staffRoutes(deps))
+    .route('/api/admin', adminRoutes(deps));
+
+  if (options.benchRoutes) app.route('/api/bench', benchRoutes(deps));
+  if (existsSync(resolve(miniAppDir, 'index.html'))) app.route('/app', miniAppRoutes(miniAppDir));
+  else app.get('/app/*', (c) => c.text('Mini App not built yet: run `npm run build -w mini-app`.', 503));
+
+  app.notFound(() => {
+    throw new AppError('not_found');
+  });
+  app.onError((err, c) => {
+    if (err instanceof AppError) {
+      for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
+      return c.json(err.toJSON(), err.status);
+    }
+    if (err instanceof HTTPException) {
+      const code = /malformed json/i.test(err.message) ? 'invalid_json' : codeForStatus(err.status);
+      return c.json(new AppError(code).toJSON(), new AppError(code).status);
+    }
+    logger.error('unhandled error', { requestId: c.get('requestId'), path: c.req.path, err: err instanceof Error ? err.stack : String(err) });
+    return c.json(new AppError('internal').toJSON(), 500);
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

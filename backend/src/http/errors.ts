@@ -1,0 +1,81 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export type ErrorCode =
+  | 'invalid_input'
+  | 'invalid_json'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'admin_disabled'
+  | 'not_found'
+  | 'conflict'
+  | 'duplicate_response'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'internal';
+
+const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+  invalid_input: 400,
+  invalid_json: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  admin_disabled: 403,
+  not_found: 404,
+  conflict: 409,
+  duplicate_response: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+};
+
+/** Default messages in Vietnamese: citizens may read any of them. */
+const MESSAGE: Record<ErrorCode, string> = {
+  invalid_input: 'Dữ liệu gửi lên không hợp lệ.',
+  invalid_json: 'Nội dung gửi lên không phải JSON hợp lệ.',
+  unauthorized: 'Cần đăng nhập.',
+  forbidden: 'Không có quyền truy cập.',
+  admin_disabled: 'Chức năng quản trị chưa được bật (ADMIN_TOKEN chưa đặt).',
+  not_found: 'Không tìm thấy.',
+  conflict: 'Dữ liệu đã tồn tại.',
+  duplicate_response: 'Ông/Bà đã gửi đánh giá tại điểm này gần đây. Xin cảm ơn!',
+  payload_too_large: 'Nội dung gửi lên quá lớn.',
+  unsupported_media_type: 'Nội dung phải có Content-Type: application/json.',
+  rate_limited: 'Có quá nhiều lượt gửi. Vui lòng thử lại sau ít phút.',
+  unavailable: 'Dịch vụ tạm thời không sẵn sàng.',
+  internal: 'Đã có lỗi xảy ra. Vui lòng thử lại sau.',
+};
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly code: ErrorCode;
+  readonly details: ErrorDetail[] | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(code: ErrorCode, message?: string, opts: { details?: ErrorDetail[]; headers?: Record<string, string> } = {}) {
+    super(message ?? MESSAGE[code]);
+    this.code = code;
+    this.details = opts.details;
+    this.headers = opts.headers ?? {};
+  }
+
+  get status(): ContentfulStatusCode {
+    return STATUS[this.code];
+  }
+
+  toJSON(): { error: { code: ErrorCode; message: string; details?: ErrorDetail[] } } {
+    return { error: { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) } };
+  }
+}
+
+export function codeForStatus(status: number): ErrorCode {
+  const found = (Object.entries(STATUS) as [ErrorCode, number][]).find(([, s]) => s === status);
+  return found ? found[0] : status >= 500 ? 'internal' : 'invalid_input';
+}

@@ -1,0 +1,90 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { COUNTER_FORM_V1 } from '../../domain/form.ts';
+import { findUnitById } from '../../db/units.repository.ts';
+import { findOfficer, listFields, listOfficers } from '../../db/officers.repository.ts';
+import { RateLimiter } from '../../security/rate-limiter.ts';
+import { activePointForToken } from '../../services/points.service.ts';
+import { recordResponse } from '../../services/responses.service.ts';
+import { findReceiptByClientId } from '../../db/responses.repository.ts';
+import type { Deps } from '../../services/context.ts';
+import { clientAddress } from '../client-address.ts';
+import { AppError } from '../errors.ts';
+import { jsonBody, requireJson } from '../validation.ts';
+import { responseBodySchema } from './responses.schema.ts';
+
+const officerView = (o: { id: string; name: string; title: string | null }) => ({ id: o.id, name: o.name, title: o.title });
+
+export function publicRoutes(deps: Deps) {
+  const { config } = deps;
+  const perSource = new RateLimiter({ burst: config.RATE_LIMIT_SOURCE_BURST, perHour: config.RATE_LIMIT_SOURCE_PER_HOUR });
+  const perPoint = new RateLimiter({ burst: config.RATE_LIMIT_POINT_BURST, perHour: config.RATE_LIMIT_POINT_PER_HOUR });
+  const limit = (limiter: RateLimiter, key: string) => {
+    if (!config.RATE_LIMIT_ENABLED) return;
+    const d = limiter.take(key, deps.now().getTime());
+    if (!d.allowed) throw new AppError('rate_limited', undefined, { headers: { 'Retry-After': String(d.retryAfter) } });
+  };
+
+  return new Hono()
+    .get('/points/:token', async (c) => {
+      const point = await activePointForToken(deps, c.req.param('token'));
+      const db = deps.db.kysely;
+      const [unit, officers, fields, deskOfficer] = await Promise.all([
+        findUnitById(db, point.unitId),
+        listOfficers(db, point.unitId, { activeOnly: true }),
+        listFields(db, point.unitId, { activeOnly: true }),
+        point.officerId ? findOfficer(db, point.officerId) : Promise.resolve(undefined),
+      ]);
+      if (!unit) throw new AppError('not_found');
+      c.header('Cache-Control', 'no-store');
+      return c.json({
+        unit: { id: unit.id, code: unit.code, name: unit.name },
+        point: { id: point.id, label: point.label },
+        officer: deskOfficer ? officerView(deskOfficer) : null,
+        officers: deskOfficer ? [officerView(deskOfficer)] : officers.map(officerView),
+        fields: fields.map((f) => ({ id: f.id, name: f.name })),
+        form: {
+          key: COUNTER_FORM_V1.key,
+          version: COUNTER_FORM_V1.version,
+          title: COUNTER_FORM_V1.title,
+          levels: COUNTER_FORM_V1.levels.map((l) => ({ value: l.value, label: l.label })),
+          questions: COUNTER_FORM_V1.questions.map((q) => ({ key: q.key, label: q.label })),
+          issues: COUNTER_FORM_V1.issues.map((i) => ({ key: i.key, label: i.label })),
+        },
+      });
+    })
+    .post(
+      '/responses',
+      bodyLimit({
+        maxSize: config.BODY_LIMIT_BYTES,
+        onError: () => {
+          throw new AppError('payload_too_large');
+        },
+      }),
+      requireJson,
+      async (c, next) => {
+        limit(perSource, clientAddress(c, config.TRUST_PROXY));
+        await next();
+      },
+      jsonBody(responseBodySchema),
+      async (c) => {
+        const body = c.req.valid('json');
+        // A retry of a stored response is answered before any limit: the citizen's phone must learn it arrived.
+        const earlier = await findReceiptByClientId(deps.db.kysely, body.clientId);
+        if (earlier) return c.json(earlier, 200);
+        const point = await activePointForToken(deps, body.token);
+        limit(perPoint, `${clientAddress(c, config.TRUST_PROXY)}|${point.id}`);
+        const outcome = await recordResponse(deps, point, {
+          clientId: body.clientId,
+          officerId: body.officerId,
+          fieldId: body.fieldId,
+          answers: body.answers,
+          issues: body.issues,
+          comment: body.comment === '' ? undefined : body.comment,
+          dossierCode: body.dossierCode === '' ? undefined : body.dossierCode,
+          channel: body.channel,
+        });
+        return c.json(outcome.receipt, outcome.created ? 201 : 200);
+      },
+    );
+}

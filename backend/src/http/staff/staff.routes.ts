@@ -1,0 +1,38 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { daysBetween, isValidDay, vietnamDay } from '../../domain/day.ts';
+import { findUnitById } from '../../db/units.repository.ts';
+import { canAccessUnit } from '../../services/auth.service.ts';
+import { buildTallies } from '../../services/tallies.service.ts';
+import type { Deps } from '../../services/context.ts';
+import { staffAuth, type AuthEnv } from '../auth.ts';
+import { AppError } from '../errors.ts';
+import { queryOf } from '../validation.ts';
+
+const MAX_RANGE_DAYS = 3660;
+const day = z.string().refine(isValidDay, 'Ngày phải có dạng YYYY-MM-DD.');
+const rangeSchema = z.object({ from: day.optional(), to: day.optional() });
+
+export function staffRoutes(deps: Deps) {
+  return new Hono<AuthEnv>()
+    .use(staffAuth(deps))
+    .use('/:unitId/*', async (c, next) => {
+      const unitId = c.req.param('unitId');
+      // Same answer for "not yours" and "does not exist": staff learn nothing about other units.
+      if (!(await canAccessUnit(deps, c.get('principal'), unitId))) throw new AppError('forbidden');
+      if (!(await findUnitById(deps.db.kysely, unitId))) throw new AppError('not_found');
+      await next();
+    })
+    .get('/:unitId/tallies', queryOf(rangeSchema), async (c) => {
+      const q = c.req.valid('query');
+      const today = vietnamDay(deps.now());
+      // One bound alone means "from then until today" (or "that day" when it lies in the future).
+      const from = q.from ?? (q.to !== undefined && q.to < today ? q.to : today);
+      const to = q.to ?? (q.from !== undefined && q.from > today ? q.from : today);
+      if (from > to) throw new AppError('invalid_input', '"from" phải trước hoặc bằng "to".', { details: [{ path: 'from', message: 'after to' }] });
+      if (daysBetween(from, to) > MAX_RANGE_DAYS) {
+        throw new AppError('invalid_input', 'Khoảng thời gian quá dài (tối đa 10 năm).', { details: [{ path: 'to', message: 'range too long' }] });
+      }
+      return c.json(await buildTallies(deps, c.req.param('unitId'), from, to));
+    });
+}

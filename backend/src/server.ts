@@ -1,0 +1,88 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createDb } from './db/create-db.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { createApp } from './http/create-app.ts';
+import { createLogger } from './logger.ts';
+import { demoInfo, seedDemoIfEmpty } from './services/demo.service.ts';
+import type { Deps } from './services/context.ts';
+
+export interface RunningServer {
+  url: string;
+  deps: Deps;
+  close(): Promise<void>;
+}
+
+/** The only place that opens the port and the database. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const logger = createLogger(config.LOG_LEVEL);
+  const db = createDb(config.DATABASE_URL, { sqliteSynchronous: config.SQLITE_SYNCHRONOUS, poolSize: config.PG_POOL_SIZE });
+  await migrateToLatest(db);
+  const deps: Deps = { db, config, now: () => new Date(), logger };
+  if (config.SEED_DEMO && (await seedDemoIfEmpty(deps))) logger.info('demo unit created');
+
+  const app = createApp(deps, { benchRoutes: config.BENCH_ROUTES });
+  const server: ServerType = await new Promise((res) => {
+    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => res(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  const url = `http://${host}:${port}`;
+  logger.info('listening', { url, dialect: db.dialect });
+
+  return {
+    url,
+    deps,
+    close: () =>
+      new Promise<void>((res) => {
+        server.close(() => void db.close().then(res, res));
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`hai-long: ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const running = await startServer(config);
+  if (config.SEED_DEMO) {
+    const demo = await demoInfo(running.deps);
+    if (demo) {
+      running.deps.logger.info('demo', { demo });
+      process.stdout.write(
+        [
+          '',
+          `  Hài Lòng is running at ${running.url}`,
+          `  Demo unit: UBND xã Nam Dong (${demo.unitCode})`,
+          `    counter QR web link: ${demo.counterWebLink}`,
+          `    desk QR web link:    ${demo.deskWebLink}`,
+          `    counter Zalo link:   ${demo.counterDeepLink}`,
+          `    clerk login:    ${demo.clerk.username} / ${demo.clerk.password}`,
+          `    chairman login: ${demo.chairman.username} / ${demo.chairman.password}`,
+          `  Admin API: ${config.ADMIN_TOKEN ? 'enabled (ADMIN_TOKEN set)' : 'disabled: set ADMIN_TOKEN to enable'}`,
+          '',
+        ].join('\n') + '\n',
+      );
+    }
+  }
+  const stop = (signal: string) => {
+    running.deps.logger.info('stopping', { signal });
+    void running.close().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+// Run when executed directly (tsx backend/src/server.ts or scripts/start.mjs), not when imported by tests.
+if (process.argv[1] && /server\.ts$/.test(process.argv[1])) await main();
+
+export { main };
