@@ -14,6 +14,7 @@ export interface Database {
   responses: ResponseTable;
   chain_heads: ChainHeadTable;
   tallies: TallyTable;
+  dossier_counts: DossierCountTable;
 }
 
 export type Flag = 0 | 1;
@@ -116,6 +117,16 @@ export interface TallyTable {
   question_key: string;
   level: number;
   count: number;
+}
+
+/** Dossiers handled per unit, field ('' = whole unit) and period ('YYYY', 'YYYY-Qn', 'YYYY-MM'); imported (R4.2). */
+export interface DossierCountTable {
+  unit_id: string;
+  field_id: string;
+  period: string;
+  count: number;
+  source: string | null;
+  updated_at: string;
 }
 
 export type UnitRow = Selectable<UnitTable>;

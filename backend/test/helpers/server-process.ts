@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { DemoInfo } from '../../src/services/demo.service.ts';
+import { createTestDatabaseUrl } from './test-database.ts';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+export interface ServerProcess {
+  url: string;
+  dbUrl: string;
+  dataDir: string;
+  demo: DemoInfo;
+  adminToken: string;
+  child: ChildProcess;
+  /** SIGTERM and wait for exit. */
+  stop(): Promise<void>;
+  /** SIGKILL and wait for exit (a crash). */
+  kill(): Promise<void>;
+  /** Removes the temporary files (and the PostgreSQL database). */
+  cleanup(): Promise<void>;
+  output(): string;
+}
+
+/**
+ * Runs `npm start`'s own entry point (node scripts/start.mjs) as a child process on a temporary
+ * SQLite file (or a fresh PostgreSQL database under TEST_DATABASE_URL) with the demo unit seeded.
+ */
+export async function startServerProcess(opts: { env?: Record<string, string>; dbUrl?: string; dataDir?: string } = {}): Promise<ServerProcess> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'hailong-'));
+  const db = opts.dbUrl ? { url: opts.dbUrl, drop: async () => {} } : await createTestDatabaseUrl();
+  const dbUrl = db.url.startsWith('sqlite::memory:') ? `sqlite:${join(dataDir, 'hailong.db')}` : db.url;
+  const adminToken = 'process-admin-token-0123456789';
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs')], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? '/tmp',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: dbUrl,
+      APP_SECRET: 'process-secret-process-secret-0000000000',
+      ADMIN_TOKEN: adminToken,
+      SEED_DEMO: 'true',
+      RATE_LIMIT_ENABLED: 'false',
+      HAILONG_SKIP_APP_BUILD: '1',
+      ...opts.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const exited = new Promise<void>((res) => child.once('exit', () => res()));
+  const ready = new Promise<{ url: string; demo: DemoInfo }>((res, rej) => {
+    let url: string | undefined;
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      for (const line of out.split('\n')) {
+        if (!line.startsWith('{')) continue;
+        try {
+          const j = JSON.parse(line) as { msg?: string; url?: string; demo?: DemoInfo };
+          if (j.msg === 'listening' && j.url) url = j.url;
+          if (j.msg === 'demo' && j.demo && url) return res({ url, demo: j.demo });
+        } catch {
+          /* a partial line */
+        }
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    child.once('exit', (code) => rej(new Error(`server exited early (${code}):\n${out}`)));
+    setTimeout(() => rej(new Error(`server did not start in 30 s:\n${out}`)), 30_000).unref();
+  });
+  const { url, demo } = await ready;
+  return {
+    url,
+    dbUrl,
+    dataDir,
+    demo,
+    adminToken,
+    child,
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+    async kill() {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+    async cleanup() {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await exited;
+      await db.drop();
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
