@@ -5,7 +5,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { createApp } from './http/create-app.ts';
 import { createLogger } from './logger.ts';
 import { demoInfo, seedDemoIfEmpty } from './services/demo.service.ts';
-import type { Deps } from './services/context.ts';
+import { createDeps, type Deps } from './services/context.ts';
 
 export interface RunningServer {
   url: string;
@@ -18,7 +18,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.LOG_LEVEL);
   const db = createDb(config.DATABASE_URL, { sqliteSynchronous: config.SQLITE_SYNCHRONOUS, poolSize: config.PG_POOL_SIZE });
   await migrateToLatest(db);
-  const deps: Deps = { db, config, now: () => new Date(), logger };
+  const deps: Deps = createDeps({ db, config, logger });
   if (config.SEED_DEMO && (await seedDemoIfEmpty(deps))) logger.info('demo unit created');
 
   const app = createApp(deps, { benchRoutes: config.BENCH_ROUTES });
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     }
   }
   const stop = (signal: string) => {
-    running.deps.logger.info('stopping', { signal });
+    running.deps.logger.info('stopping', { signal, writer: running.deps.writer.stats });
     void running.close().then(() => process.exit(0));
   };
   process.once('SIGTERM', () => stop('SIGTERM'));

@@ -36,11 +36,32 @@ function createSqlite(path: string, options: CreateDbOptions): Db {
   sqlite.pragma('foreign_keys = ON');
   // Another process (verify, backup, a second CLI) may hold the write lock briefly.
   sqlite.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     kysely,
     dialect: 'sqlite',
     close: () => kysely.destroy(),
+  };
+}
+
+/**
+ * Kysely prepares every query afresh; the hot path repeats a handful of SQL strings, so keep
+ * their prepared statements (bounded, least recently used dropped first).
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database, max = 256) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sqlText: string) {
+      let stmt = cache.get(sqlText);
+      if (stmt) cache.delete(sqlText);
+      else {
+        stmt = sqlite.prepare(sqlText);
+        if (cache.size >= max) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sqlText, stmt);
+      return stmt;
+    },
   };
 }
 

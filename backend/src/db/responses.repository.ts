@@ -1,7 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import { chainHash } from '../domain/chain.ts';
 import type { DialectName } from './create-db.ts';
-import type { Database, ResponseRow } from './schema.ts';
+import type { Database, ResponseRow, TallyTable } from './schema.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -51,68 +51,101 @@ export function hashRecord(r: Omit<ResponseRow, 'prev_hash' | 'hash'>): Record<s
   };
 }
 
-export async function findReceiptByClientId(db: Executor, clientId: string): Promise<StoredReceipt | undefined> {
-  const row = await db
+/** Receipts of already stored responses among these clientIds. */
+export async function findReceiptsByClientIds(db: Executor, clientIds: string[]): Promise<Map<string, StoredReceipt>> {
+  const out = new Map<string, StoredReceipt>();
+  if (clientIds.length === 0) return out;
+  const rows = await db
     .selectFrom('responses')
-    .select(['id', 'received_at', 'day'])
-    .where('client_id', '=', clientId)
-    .executeTakeFirst();
-  return row && { id: row.id, receivedAt: row.received_at, day: row.day };
+    .select(['id', 'client_id', 'received_at', 'day'])
+    .where('client_id', 'in', clientIds)
+    .execute();
+  for (const r of rows) out.set(r.client_id, { id: r.id, receivedAt: r.received_at, day: r.day });
+  return out;
 }
+
+export type AppendOutcome = { created: boolean; receipt: StoredReceipt };
 
 /**
- * Appends one response to its unit's hash chain and counts it in the day's tallies.
- * Must run inside the caller's transaction: the chain head is locked (PostgreSQL) or the
- * single SQLite writer holds it, so seq and prev_hash stay linear under concurrency.
+ * Appends responses to their units' hash chains and counts them in the tallies, inside the
+ * caller's transaction. Chain heads are locked in unit order (PostgreSQL; SQLite has one
+ * writer), so seq and prev_hash stay linear however many writers run. A clientId already
+ * stored, or repeated within the batch, gets the first receipt and stores nothing.
  */
-export async function appendResponse(trx: Transaction<Database>, dialect: DialectName, r: NewResponseInput): Promise<StoredReceipt> {
-  let headQuery = trx.selectFrom('chain_heads').select(['seq', 'hash']).where('unit_id', '=', r.unitId);
+export async function appendResponses(trx: Transaction<Database>, dialect: DialectName, records: NewResponseInput[]): Promise<AppendOutcome[]> {
+  const existing = await findReceiptsByClientIds(trx, [...new Set(records.map((r) => r.clientId))]);
+  const unitIds = [...new Set(records.map((r) => r.unitId))].sort();
+  let headQuery = trx.selectFrom('chain_heads').select(['unit_id', 'seq', 'hash']).where('unit_id', 'in', unitIds).orderBy('unit_id');
   if (dialect === 'postgres') headQuery = headQuery.forUpdate();
-  const head = await headQuery.executeTakeFirstOrThrow();
+  const heads = new Map((await headQuery.execute()).map((h) => [h.unit_id, { seq: h.seq, hash: h.hash }]));
 
-  const sortedAnswers = Object.fromEntries(Object.entries(r.answers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const row: Omit<ResponseRow, 'prev_hash' | 'hash'> = {
-    id: r.id,
-    unit_id: r.unitId,
-    seq: head.seq + 1,
-    point_id: r.pointId,
-    officer_id: r.officerId,
-    field_id: r.fieldId,
-    client_id: r.clientId,
-    form_key: r.formKey,
-    form_version: r.formVersion,
-    answers: JSON.stringify(sortedAnswers),
-    issues: JSON.stringify(r.issues),
-    comment: r.comment,
-    dossier_code: r.dossierCode,
-    channel: r.channel,
-    received_at: r.receivedAt,
-    day: r.day,
-  };
-  const hash = chainHash(head.hash, hashRecord(row));
-  await trx.insertInto('responses').values({ ...row, prev_hash: head.hash, hash }).execute();
-  await trx.updateTable('chain_heads').set({ seq: row.seq, hash }).where('unit_id', '=', r.unitId).execute();
+  const rows: ResponseRow[] = [];
+  const tallies = new Map<string, Insertable<TallyTable>>();
+  const outcomes: AppendOutcome[] = [];
+  for (const r of records) {
+    const earlier = existing.get(r.clientId);
+    if (earlier) {
+      outcomes.push({ created: false, receipt: earlier });
+      continue;
+    }
+    const head = heads.get(r.unitId);
+    if (!head) throw new Error(`unit ${r.unitId} has no chain head`);
+    const sortedAnswers = Object.fromEntries(Object.entries(r.answers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const row: Omit<ResponseRow, 'prev_hash' | 'hash'> = {
+      id: r.id,
+      unit_id: r.unitId,
+      seq: head.seq + 1,
+      point_id: r.pointId,
+      officer_id: r.officerId,
+      field_id: r.fieldId,
+      client_id: r.clientId,
+      form_key: r.formKey,
+      form_version: r.formVersion,
+      answers: JSON.stringify(sortedAnswers),
+      issues: JSON.stringify(r.issues),
+      comment: r.comment,
+      dossier_code: r.dossierCode,
+      channel: r.channel,
+      received_at: r.receivedAt,
+      day: r.day,
+    };
+    const hash = chainHash(head.hash, hashRecord(row));
+    rows.push({ ...row, prev_hash: head.hash, hash });
+    heads.set(r.unitId, { seq: row.seq, hash });
+    for (const [questionKey, level] of Object.entries(r.answers)) {
+      const key = `${r.unitId}|${r.day}|${r.officerId ?? ''}|${r.fieldId ?? ''}|${questionKey}|${level}`;
+      const t = tallies.get(key);
+      if (t) t.count = (t.count as number) + 1;
+      else tallies.set(key, { unit_id: r.unitId, day: r.day, officer_id: r.officerId ?? '', field_id: r.fieldId ?? '', question_key: questionKey, level, count: 1 });
+    }
+    const receipt = { id: r.id, receivedAt: r.receivedAt, day: r.day };
+    existing.set(r.clientId, receipt);
+    outcomes.push({ created: true, receipt });
+  }
+  if (rows.length === 0) return outcomes;
 
-  const tallyRows = Object.entries(r.answers).map(([questionKey, level]) => ({
-    unit_id: r.unitId,
-    day: r.day,
-    officer_id: r.officerId ?? '',
-    field_id: r.fieldId ?? '',
-    question_key: questionKey,
-    level,
-    count: 1,
-  }));
-  await trx
-    .insertInto('tallies')
-    .values(tallyRows)
-    .onConflict((oc) =>
-      oc
-        .columns(['unit_id', 'day', 'officer_id', 'field_id', 'question_key', 'level'])
-        .doUpdateSet({ count: sql<number>`tallies.count + excluded.count` }),
-    )
-    .execute();
-  return { id: r.id, receivedAt: r.receivedAt, day: r.day };
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx.insertInto('responses').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+  const tallyRows = [...tallies.values()];
+  for (let i = 0; i < tallyRows.length; i += INSERT_CHUNK) {
+    await trx
+      .insertInto('tallies')
+      .values(tallyRows.slice(i, i + INSERT_CHUNK))
+      .onConflict((oc) =>
+        oc
+          .columns(['unit_id', 'day', 'officer_id', 'field_id', 'question_key', 'level'])
+          .doUpdateSet({ count: sql<number>`tallies.count + excluded.count` }),
+      )
+      .execute();
+  }
+  for (const unitId of unitIds) {
+    const head = heads.get(unitId)!;
+    await trx.updateTable('chain_heads').set({ seq: head.seq, hash: head.hash }).where('unit_id', '=', unitId).execute();
+  }
+  return outcomes;
 }
+
+// Rows per multi-row INSERT: well under both dialects' bound-parameter limits.
+const INSERT_CHUNK = 200;
 
 export async function countResponses(db: Executor, unitId?: string): Promise<number> {
   let q = db.selectFrom('responses').select((eb) => eb.fn.countAll<string | number>().as('n'));

@@ -1,7 +1,7 @@
 import type { UnitTable, StaffRole } from '../db/schema.ts';
 import { findUnitByCode, findUnitById, insertUnit, type Unit } from '../db/units.repository.ts';
-import { findOfficer, insertOfficer, type Officer } from '../db/officers.repository.ts';
-import { insertPoint, setPointTokenKey, type Point } from '../db/points.repository.ts';
+import { findOfficer, insertOfficer, setOfficerActive, type Officer } from '../db/officers.repository.ts';
+import { insertPoint, setPointActive, setPointTokenKey, type Point } from '../db/points.repository.ts';
 import { findStaffByUsername, insertStaff, type Staff } from '../db/staff.repository.ts';
 import { hashPassword } from '../security/passwords.ts';
 import { newTokenKey, signPointToken } from '../security/point-token.ts';
@@ -58,6 +58,7 @@ export async function requireUnit(deps: Deps, unitId: string): Promise<Unit> {
 
 export async function createOfficer(deps: Deps, unitId: string, input: { name: string; title?: string | undefined }): Promise<Officer> {
   await requireUnit(deps, unitId);
+  deps.points.clear();
   return insertOfficer(deps.db.kysely, {
     id: crypto.randomUUID(),
     unitId,
@@ -96,7 +97,19 @@ export async function createPoint(
 export async function rotatePointToken(deps: Deps, point: Point): Promise<Point & PointLinks> {
   const tokenKey = newTokenKey();
   await setPointTokenKey(deps.db.kysely, point.id, tokenKey);
+  deps.points.clear();
   return { ...point, tokenKey, ...pointLinks(deps.config, tokenKey) };
+}
+
+/** Disables or re-enables a point (its QR code) or an officer; takes effect at once in this process. */
+export async function setPointEnabled(deps: Deps, pointId: string, active: boolean): Promise<void> {
+  await setPointActive(deps.db.kysely, pointId, active);
+  deps.points.clear();
+}
+
+export async function setOfficerEnabled(deps: Deps, officerId: string, active: boolean): Promise<void> {
+  await setOfficerActive(deps.db.kysely, officerId, active);
+  deps.points.clear();
 }
 
 export async function createStaff(

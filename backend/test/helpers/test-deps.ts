@@ -2,7 +2,7 @@ import { parseEnv, resolveConfig, type Config } from '../../src/config.ts';
 import { createDb, type Db } from '../../src/db/create-db.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { createLogger } from '../../src/logger.ts';
-import type { Deps } from '../../src/services/context.ts';
+import { createDeps, type Deps } from '../../src/services/context.ts';
 import { createTestDatabaseUrl } from './test-database.ts';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -39,10 +39,7 @@ export async function createTestDeps(env: Record<string, string> = {}): Promise<
   await migrateToLatest(db);
   let now = new Date('2026-11-25T03:00:00.000Z');
   return {
-    db,
-    config,
-    logger: createLogger('silent'),
-    now: () => new Date(now.getTime()),
+    ...createDeps({ db, config, logger: createLogger('silent'), now: () => new Date(now.getTime()) }),
     setNow(iso: string) {
       now = new Date(iso);
     },

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { listUnits } from '../../db/units.repository.ts';
-import { findOfficer, listOfficers, setOfficerActive } from '../../db/officers.repository.ts';
-import { findPoint, listPoints, setPointActive } from '../../db/points.repository.ts';
+import { findOfficer, listOfficers } from '../../db/officers.repository.ts';
+import { findPoint, listPoints } from '../../db/points.repository.ts';
 import { findStaffById, listStaff, setStaffActive } from '../../db/staff.repository.ts';
 import {
   createOfficer,
@@ -11,6 +11,8 @@ import {
   pointLinks,
   requireUnit,
   rotatePointToken,
+  setOfficerEnabled,
+  setPointEnabled,
 } from '../../services/setup.service.ts';
 import type { Deps } from '../../services/context.ts';
 import { adminAuth, type AuthEnv } from '../auth.ts';
@@ -39,7 +41,7 @@ export function adminRoutes(deps: Deps) {
     .patch('/officers/:officerId', requireJson, jsonBody(activeSchema), async (c) => {
       const officer = await findOfficer(deps.db.kysely, c.req.param('officerId'));
       if (!officer) throw notFound('officer');
-      await setOfficerActive(deps.db.kysely, officer.id, c.req.valid('json').active);
+      await setOfficerEnabled(deps, officer.id, c.req.valid('json').active);
       return c.json({ ...officer, active: c.req.valid('json').active });
     })
     .post('/units/:unitId/points', requireJson, jsonBody(createPointSchema), async (c) => {
@@ -53,7 +55,7 @@ export function adminRoutes(deps: Deps) {
     .patch('/points/:pointId', requireJson, jsonBody(activeSchema), async (c) => {
       const point = await findPoint(deps.db.kysely, c.req.param('pointId'));
       if (!point) throw notFound('point');
-      await setPointActive(deps.db.kysely, point.id, c.req.valid('json').active);
+      await setPointEnabled(deps, point.id, c.req.valid('json').active);
       return c.json(withLinks({ ...point, active: c.req.valid('json').active }));
     })
     .post('/points/:pointId/rotate', async (c) => {

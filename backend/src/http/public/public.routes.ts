@@ -4,9 +4,9 @@ import { COUNTER_FORM_V1 } from '../../domain/form.ts';
 import { findUnitById } from '../../db/units.repository.ts';
 import { findOfficer, listFields, listOfficers } from '../../db/officers.repository.ts';
 import { RateLimiter } from '../../security/rate-limiter.ts';
-import { activePointForToken } from '../../services/points.service.ts';
+import { activePointContext, activePointForToken } from '../../services/points.service.ts';
 import { recordResponse } from '../../services/responses.service.ts';
-import { findReceiptByClientId } from '../../db/responses.repository.ts';
+import { findReceiptsByClientIds } from '../../db/responses.repository.ts';
 import type { Deps } from '../../services/context.ts';
 import { clientAddress } from '../client-address.ts';
 import { AppError } from '../errors.ts';
@@ -69,22 +69,28 @@ export function publicRoutes(deps: Deps) {
       jsonBody(responseBodySchema),
       async (c) => {
         const body = c.req.valid('json');
-        // A retry of a stored response is answered before any limit: the citizen's phone must learn it arrived.
-        const earlier = await findReceiptByClientId(deps.db.kysely, body.clientId);
-        if (earlier) return c.json(earlier, 200);
-        const point = await activePointForToken(deps, body.token);
-        limit(perPoint, `${clientAddress(c, config.TRUST_PROXY)}|${point.id}`);
-        const outcome = await recordResponse(deps, point, {
-          clientId: body.clientId,
-          officerId: body.officerId,
-          fieldId: body.fieldId,
-          answers: body.answers,
-          issues: body.issues,
-          comment: body.comment === '' ? undefined : body.comment,
-          dossierCode: body.dossierCode === '' ? undefined : body.dossierCode,
-          channel: body.channel,
-        });
-        return c.json(outcome.receipt, outcome.created ? 201 : 200);
+        const storedBefore = async () => (await findReceiptsByClientIds(deps.db.kysely, [body.clientId])).get(body.clientId);
+        try {
+          const ctx = await activePointContext(deps, body.token);
+          limit(perPoint, `${clientAddress(c, config.TRUST_PROXY)}|${ctx.point.id}`);
+          const outcome = await recordResponse(deps, ctx, {
+            clientId: body.clientId,
+            officerId: body.officerId,
+            fieldId: body.fieldId,
+            answers: body.answers,
+            issues: body.issues,
+            comment: body.comment === '' ? undefined : body.comment,
+            dossierCode: body.dossierCode === '' ? undefined : body.dossierCode,
+            channel: body.channel,
+          });
+          return c.json(outcome.receipt, outcome.created ? 201 : 200);
+        } catch (err) {
+          // A retry of a stored response gets its first answer even if the point was disabled or the
+          // source is limited since: the phone must learn that it arrived, and stop retrying.
+          const earlier = err instanceof AppError ? await storedBefore() : undefined;
+          if (earlier) return c.json(earlier, 200);
+          throw err;
+        }
       },
     );
 }

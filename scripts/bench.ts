@@ -1,0 +1,78 @@
+// `npm run bench`: what storing a response costs on top of HTTP + validation.
+// Starts the real server (npm start's entry point) on a temporary database, then loads
+//   A) POST /api/bench/responses-noop  — same parsing and zod validation, nothing stored (baseline)
+//   B) POST /api/public/responses      — validated, hash-chained, tallied, committed
+// with autocannon at N connections for a fixed time each, and prints req/s, p50/p99 and B/A.
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { startServerProcess } from '../backend/test/helpers/server-process.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    sync: { type: 'string', default: 'NORMAL' },
+    database: { type: 'string' },
+  },
+});
+const duration = Number(args.duration);
+const connections = Number(args.connections);
+
+const server = await startServerProcess({
+  env: { BENCH_ROUTES: 'true', SQLITE_SYNCHRONOUS: args.sync ?? 'NORMAL' },
+  ...(args.database ? { dbUrl: args.database } : {}),
+});
+
+function makeBody(officers: string[], i: number): string {
+  const level = (i % 5) + 1;
+  return JSON.stringify({
+    token: server.demo.counterToken,
+    clientId: crypto.randomUUID(),
+    officerId: officers[i % officers.length],
+    answers: { overall: level, access: 5, attitude: 4, responsibility: level, guidance: 4 },
+    comment: i % 10 === 0 ? 'Cán bộ hướng dẫn tận tình, chu đáo.' : undefined,
+  });
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(path: string, officers: string[]): Promise<Figures> {
+  let i = 0;
+  const result = await autocannon({
+    url: `${server.url}${path}`,
+    connections,
+    duration,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => ({ ...req, body: makeBody(officers, i++) }),
+      },
+    ],
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+}
+
+try {
+  const point = (await (await fetch(`${server.url}/api/public/points/${server.demo.counterToken}`)).json()) as { officers: { id: string }[] };
+  const officers = point.officers.map((o) => o.id);
+  process.stdout.write(`server ${server.url} on ${server.dbUrl.split(':')[0]} (synchronous=${args.sync}), ${connections} connections, ${duration} s per run\n`);
+  await load('/api/bench/responses-noop', officers); // warm-up: JIT, connection pools
+  const base = await load('/api/bench/responses-noop', officers);
+  const store = await load('/api/public/responses', officers);
+  const row = (name: string, f: Figures) =>
+    `${name.padEnd(34)} ${f.rps.toFixed(0).padStart(7)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   non-2xx ${f.non2xx}   errors ${f.errors}`;
+  process.stdout.write(`${row('validate only (baseline)', base)}\n${row('store response (hash chain + tallies)', store)}\n`);
+  const ratio = store.rps / base.rps;
+  process.stdout.write(`ratio store/baseline: ${ratio.toFixed(2)} (target >= 0.5)   store p99: ${store.p99} ms (target < 25 ms)\n`);
+  process.stdout.write(`${ratio >= 0.5 && store.p99 < 25 ? 'TARGETS MET' : 'TARGETS MISSED'}\n`);
+} finally {
+  await server.stop();
+  await server.cleanup();
+}
