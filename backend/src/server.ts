@@ -16,7 +16,11 @@ export interface RunningServer {
 /** The only place that opens the port and the database. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.LOG_LEVEL);
-  const db = createDb(config.DATABASE_URL, { sqliteSynchronous: config.SQLITE_SYNCHRONOUS, poolSize: config.PG_POOL_SIZE });
+  const db = createDb(config.DATABASE_URL, {
+    sqliteSynchronous: config.SQLITE_SYNCHRONOUS,
+    poolSize: config.PG_POOL_SIZE,
+    onIdleError: (err) => logger.warn('idle database connection failed', { err: err.message }),
+  });
   await migrateToLatest(db);
   const deps: Deps = createDeps({ db, config, logger });
   if (config.SEED_DEMO && (await seedDemoIfEmpty(deps))) logger.info('demo unit created');

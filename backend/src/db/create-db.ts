@@ -18,6 +18,8 @@ export interface CreateDbOptions {
   sqliteSynchronous?: 'NORMAL' | 'FULL';
   /** PostgreSQL pool size. */
   poolSize?: number;
+  /** Told when an idle PostgreSQL connection fails (it is replaced on the next query). */
+  onIdleError?: (err: Error) => void;
 }
 
 /** The one place dialects differ at connection time. `sqlite:<path>`, `sqlite::memory:`, `postgres://…`. */
@@ -67,6 +69,9 @@ function withStatementCache(sqlite: SqliteDatabase.Database, max = 256) {
 
 function createPostgres(url: string, options: CreateDbOptions): Db {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  // An idle connection dropped by the server (restart, failover) is discarded by the pool and
+  // replaced on the next query; without a listener pg would throw it as an uncaught error.
+  pool.on('error', (err) => options.onIdleError?.(err));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,
