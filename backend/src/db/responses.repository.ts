@@ -64,7 +64,10 @@ export async function findReceiptsByClientIds(db: Executor, clientIds: string[])
   return out;
 }
 
-export type AppendOutcome = { created: boolean; receipt: StoredReceipt };
+export type AppendOutcome = { created: boolean; receipt: StoredReceipt; /** Chain position, when created. */ seq?: number };
+
+/** A response as just appended, for in-transaction hooks. */
+export type AppendedResponse = NewResponseInput & { seq: number };
 
 /**
  * Appends responses to their units' hash chains and counts them in the tallies, inside the
@@ -120,7 +123,7 @@ export async function appendResponses(trx: Transaction<Database>, dialect: Diale
     }
     const receipt = { id: r.id, receivedAt: r.receivedAt, day: r.day };
     existing.set(r.clientId, receipt);
-    outcomes.push({ created: true, receipt });
+    outcomes.push({ created: true, receipt, seq: row.seq });
   }
   if (rows.length === 0) return outcomes;
 

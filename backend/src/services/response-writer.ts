@@ -1,6 +1,20 @@
 import { isUniqueViolation } from '../db/db-errors.ts';
-import type { Db } from '../db/create-db.ts';
-import { appendResponses, findReceiptsByClientIds, type AppendOutcome, type NewResponseInput } from '../db/responses.repository.ts';
+import type { Transaction } from 'kysely';
+import type { Db, DialectName } from '../db/create-db.ts';
+import type { Database } from '../db/schema.ts';
+import {
+  appendResponses,
+  findReceiptsByClientIds,
+  type AppendedResponse,
+  type AppendOutcome,
+  type NewResponseInput,
+} from '../db/responses.repository.ts';
+
+/**
+ * Runs inside the same transaction as the insert, after the batch is appended: the place for
+ * work that must commit or roll back with the responses (e.g. the alert outbox).
+ */
+export type AfterAppend = (trx: Transaction<Database>, dialect: DialectName, appended: AppendedResponse[]) => Promise<void>;
 
 interface Pending {
   record: NewResponseInput;
@@ -23,9 +37,16 @@ export class ResponseWriter {
   /** Batches committed and responses in them, for metrics and benchmarks. */
   readonly stats = { batches: 0, records: 0, maxBatch: 0 };
 
+  readonly #afterAppend: AfterAppend[] = [];
+
   constructor(db: Db, maxBatch = 256) {
     this.#db = db;
     this.#maxBatch = maxBatch;
+  }
+
+  /** Adds in-transaction work run after every appended batch (in registration order). */
+  onAppended(hook: AfterAppend): void {
+    this.#afterAppend.push(hook);
   }
 
   submit(record: NewResponseInput): Promise<AppendOutcome> {
@@ -69,7 +90,12 @@ export class ResponseWriter {
   }
 
   async #write(records: NewResponseInput[]): Promise<AppendOutcome[]> {
-    const outcomes = await this.#db.kysely.transaction().execute((trx) => appendResponses(trx, this.#db.dialect, records));
+    const outcomes = await this.#db.kysely.transaction().execute(async (trx) => {
+      const result = await appendResponses(trx, this.#db.dialect, records);
+      const appended = result.flatMap((o, i) => (o.created ? [{ ...records[i]!, seq: o.seq! }] : []));
+      for (const hook of this.#afterAppend) if (appended.length > 0) await hook(trx, this.#db.dialect, appended);
+      return result;
+    });
     this.stats.batches++;
     this.stats.records += records.length;
     this.stats.maxBatch = Math.max(this.stats.maxBatch, records.length);
