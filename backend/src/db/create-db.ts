@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
@@ -38,12 +38,35 @@ function createSqlite(path: string, options: CreateDbOptions): Db {
   sqlite.pragma('foreign_keys = ON');
   // Another process (verify, backup, a second CLI) may hold the write lock briefly.
   sqlite.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     kysely,
     dialect: 'sqlite',
     close: () => kysely.destroy(),
   };
+}
+
+/**
+ * Transactions take the write lock when they begin (BEGIN IMMEDIATE). With Kysely's plain BEGIN
+ * a transaction that read first and writes later fails at once with SQLITE_BUSY_SNAPSHOT when
+ * another process (a CLI, a backup, a second server) wrote in between; IMMEDIATE waits for the
+ * lock instead (busy_timeout) and then reads the latest chain head.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): SqliteDriver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
 }
 
 /**
