@@ -48,6 +48,8 @@ export const envSchema = z.object({
   SEED_DEMO: bool.optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   MINI_APP_DIR: z.string().default('./mini-app/www'),
+  /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   /** Mounts the validate-only baseline route for `npm run bench`; never in production. */
   BENCH_ROUTES: bool.default(false),
 });

@@ -22,7 +22,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     onIdleError: (err) => logger.warn('idle database connection failed', { err: err.message }),
   });
   await migrateToLatest(db);
-  const deps: Deps = createDeps({ db, config, logger });
+  const deps: Deps = createDeps({ db, config, logger, defaultMetrics: true });
   if (config.SEED_DEMO && (await seedDemoIfEmpty(deps))) logger.info('demo unit created');
 
   const app = createApp(deps, { benchRoutes: config.BENCH_ROUTES });

@@ -30,19 +30,24 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     .use(async (c, next) => {
       const started = performance.now();
       await next();
-      logger.debug('request', {
-        requestId: c.get('requestId'),
-        method: c.req.method,
-        path: c.req.path,
-        status: c.res.status,
-        ms: Math.round((performance.now() - started) * 10) / 10,
-      });
+      const seconds = (performance.now() - started) / 1000;
+      // The route pattern, not the path: tokens and ids must not become metric labels.
+      const route = c.req.routePath || 'unmatched';
+      deps.metrics.httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) });
+      deps.metrics.httpDuration.observe({ method: c.req.method, route }, seconds);
+      logger.debug('request', { requestId: c.get('requestId'), method: c.req.method, route, status: c.res.status, ms: Math.round(seconds * 10_000) / 10 });
     })
     .use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
     .use('/api/*', cors({ origin: config.CORS_ORIGINS, allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }))
     .get('/healthz', async (c) => {
       await sql`select 1`.execute(deps.db.kysely);
       return c.json({ ok: true as const });
+    })
+    .get('/metrics', async (c) => {
+      const token = config.METRICS_TOKEN;
+      if (token && c.req.header('authorization') !== `Bearer ${token}`) throw new AppError('unauthorized');
+      c.header('Content-Type', deps.metrics.registry.contentType);
+      return c.body(await deps.metrics.registry.metrics());
     })
     .route('/api/public', publicRoutes(deps))
     .route('/api/auth', authRoutes(deps))

@@ -39,9 +39,12 @@ export class ResponseWriter {
 
   readonly #afterAppend: AfterAppend[] = [];
 
-  constructor(db: Db, maxBatch = 256) {
+  readonly #onCommitted: ((batch: number, created: number) => void) | undefined;
+
+  constructor(db: Db, opts: { maxBatch?: number; onCommitted?: (batch: number, created: number) => void } = {}) {
     this.#db = db;
-    this.#maxBatch = maxBatch;
+    this.#maxBatch = opts.maxBatch ?? 256;
+    this.#onCommitted = opts.onCommitted;
   }
 
   /** Adds in-transaction work run after every appended batch (in registration order). */
@@ -99,6 +102,7 @@ export class ResponseWriter {
     this.stats.batches++;
     this.stats.records += records.length;
     this.stats.maxBatch = Math.max(this.stats.maxBatch, records.length);
+    this.#onCommitted?.(records.length, outcomes.filter((o) => o.created).length);
     return outcomes;
   }
 }
