@@ -123,6 +123,33 @@ describe('the real server process (npm start entry point)', () => {
     expect(v.stdout).toMatch(/FAILED/);
   });
 
+  it('enforces body size, content type and JSON over a real socket (declared and chunked bodies)', async () => {
+    const s = await start();
+    const big = JSON.stringify({ ...body(s.demo.counterToken, 5), comment: 'x'.repeat(40_000) });
+    const declared = await post(s.url, JSON.parse(big) as ReturnType<typeof body>);
+    expect(declared.status).toBe(413);
+    // Chunked (no Content-Length): the limit is counted while reading.
+    const chunked = await fetch(`${s.url}/api/public/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new ReadableStream({
+        start(ctl) {
+          for (let i = 0; i < 40; i++) ctl.enqueue(new TextEncoder().encode('x'.repeat(1000)));
+          ctl.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(((await chunked.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
+    const wrongType = await fetch(`${s.url}/api/public/responses`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    expect(wrongType.status).toBe(415);
+    const broken = await fetch(`${s.url}/api/public/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"token":' });
+    expect(broken.status).toBe(400);
+    const ok = await post(s.url, body(s.demo.counterToken, 4));
+    expect(ok.status).toBe(201);
+  });
+
   it('stops with a readable message on bad configuration', () => {
     const r = spawnSync(process.execPath, ['scripts/start.mjs'], {
       cwd: ROOT,

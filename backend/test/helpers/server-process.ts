@@ -27,7 +27,9 @@ export interface ServerProcess {
  * Runs `npm start`'s own entry point (node scripts/start.mjs) as a child process on a temporary
  * SQLite file (or a fresh PostgreSQL database under TEST_DATABASE_URL) with the demo unit seeded.
  */
-export async function startServerProcess(opts: { env?: Record<string, string>; dbUrl?: string; dataDir?: string } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  opts: { env?: Record<string, string>; dbUrl?: string; dataDir?: string; /** false: the database holds other units; don't wait for the demo. */ demo?: boolean } = {},
+): Promise<ServerProcess> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'hailong-'));
   const db = opts.dbUrl ? { url: opts.dbUrl, drop: async () => {} } : await createTestDatabaseUrl();
   const dbUrl = db.url.startsWith('sqlite::memory:') ? `sqlite:${join(dataDir, 'hailong.db')}` : db.url;
@@ -60,6 +62,7 @@ export async function startServerProcess(opts: { env?: Record<string, string>; d
         try {
           const j = JSON.parse(line) as { msg?: string; url?: string; demo?: DemoInfo };
           if (j.msg === 'listening' && j.url) url = j.url;
+          if (url && opts.demo === false) return res({ url, demo: undefined as unknown as DemoInfo });
           if (j.msg === 'demo' && j.demo && url) return res({ url, demo: j.demo });
         } catch {
           /* a partial line */

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { COUNTER_FORM_V1 } from '../../domain/form.ts';
 import { findUnitById } from '../../db/units.repository.ts';
 import { findOfficer, listFields, listOfficers } from '../../db/officers.repository.ts';
@@ -10,7 +9,7 @@ import { findReceiptsByClientIds } from '../../db/responses.repository.ts';
 import type { Deps } from '../../services/context.ts';
 import { clientAddress } from '../client-address.ts';
 import { AppError } from '../errors.ts';
-import { jsonBody, requireJson } from '../validation.ts';
+import { jsonBody } from '../validation.ts';
 import { responseBodySchema } from './responses.schema.ts';
 
 const officerView = (o: { id: string; name: string; title: string | null }) => ({ id: o.id, name: o.name, title: o.title });
@@ -55,18 +54,11 @@ export function publicRoutes(deps: Deps) {
     })
     .post(
       '/responses',
-      bodyLimit({
-        maxSize: config.BODY_LIMIT_BYTES,
-        onError: () => {
-          throw new AppError('payload_too_large');
-        },
-      }),
-      requireJson,
       async (c, next) => {
         limit(perSource, clientAddress(c, config.TRUST_PROXY));
         await next();
       },
-      jsonBody(responseBodySchema),
+      jsonBody(responseBodySchema, { maxBytes: config.BODY_LIMIT_BYTES }),
       async (c) => {
         const body = c.req.valid('json');
         const storedBefore = async () => (await findReceiptsByClientIds(deps.db.kysely, [body.clientId])).get(body.clientId);
@@ -82,6 +74,7 @@ export function publicRoutes(deps: Deps) {
             comment: body.comment === '' ? undefined : body.comment,
             dossierCode: body.dossierCode === '' ? undefined : body.dossierCode,
             channel: body.channel,
+            zaloAccessToken: body.zaloAccessToken === '' ? undefined : body.zaloAccessToken,
           });
           return c.json(outcome.receipt, outcome.created ? 201 : 200);
         } catch (err) {
