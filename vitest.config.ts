@@ -16,6 +16,7 @@ export default defineConfig({
           name: 'mini-app',
           include: ['mini-app/src/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          setupFiles: ['mini-app/vitest.setup.ts'],
         },
       },
       { extends: true, test: { name: 'browser', include: ['mini-app/test/**/*.test.ts'], environment: 'node', fileParallelism: false } },

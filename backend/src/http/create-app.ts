@@ -55,6 +55,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     .route('/api/admin', adminRoutes(deps));
 
   if (options.benchRoutes) app.route('/api/bench', benchRoutes(deps));
+  // Asset paths in the build are relative (./assets/…): /app must become /app/ to load them.
+  app.get('/app', (c) => c.redirect(`/app/${new URL(c.req.url).search}`, 301));
   if (existsSync(resolve(miniAppDir, 'index.html'))) app.route('/app', miniAppRoutes(miniAppDir));
   else app.get('/app/*', (c) => c.text('Mini App not built yet: run `npm run build -w mini-app`.', 503));
 

@@ -13,12 +13,14 @@ export function miniAppRoutes(dir: string) {
       serveStatic({
         root,
         rewriteRequestPath: (p) => p.replace(/^\/app/, ''),
+        // The build writes .br and .gz beside each asset: on 3G this halves the time to the form.
+        precompressed: true,
         onFound: (_path, c) => {
           c.header('Cache-Control', 'public, max-age=31536000, immutable');
         },
       }),
     )
-    .use('*', serveStatic({ root, rewriteRequestPath: (p) => p.replace(/^\/app/, '') }))
+    .use('*', serveStatic({ root, precompressed: true, rewriteRequestPath: (p) => p.replace(/^\/app/, '') }))
     .get('*', (c) => {
       c.header('Cache-Control', 'no-cache');
       return c.html(index);

@@ -1,0 +1,116 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Button, Page } from 'zmp-ui';
+import { appOutbox } from '../../services/outbox-instance.ts';
+import type { DeliveryState, Outbox } from '../../services/outbox.ts';
+import { lastSendWithinWindow, rememberSend } from '../../services/recent-sends.ts';
+import { formatVietnamTime } from '../../services/vietnam-date.ts';
+import { isInsideZalo } from '../../services/zalo-env.ts';
+import { PageMessage } from './page-message.tsx';
+import { RatingForm } from './rating-form.tsx';
+import { ThankYou } from './thank-you.tsx';
+import { useLaunchParams } from './use-launch-params.ts';
+import { usePoint } from './use-point.ts';
+
+interface Submitted {
+  readonly clientId: string;
+  readonly state: DeliveryState;
+  readonly at: Date;
+}
+
+function recentNotice(at: Date): string {
+  return (
+    `Ông/Bà đã gửi một phiếu đánh giá tại đây lúc ${formatVietnamTime(at)}. ` +
+    'Mỗi lần giao dịch xin chỉ đánh giá một lần; nếu đây là lần giao dịch khác, Ông/Bà vẫn có thể gửi.'
+  );
+}
+
+/** The rating screen, opened by the point token in the launch URL (`?q=<token>`, `&kiosk=1`). */
+export function RatePage({ outbox = appOutbox() }: { readonly outbox?: Outbox }) {
+  const { params, ready } = useLaunchParams();
+  const { token, kiosk } = params;
+  const { state, retry } = usePoint(ready ? token : null);
+  const [submitted, setSubmitted] = useState<Submitted | null>(null);
+  const [session, setSession] = useState(0);
+  const [recentAt, setRecentAt] = useState<Date | null>(null);
+
+  useEffect(() => {
+    if (!token || kiosk) return;
+    let live = true;
+    void lastSendWithinWindow(token).then((at) => live && setRecentAt(at));
+    return () => {
+      live = false;
+    };
+  }, [token, kiosk, session]);
+
+  const onSubmitted = useCallback(
+    (clientId: string, delivery: DeliveryState) => {
+      const at = new Date();
+      setSubmitted({ clientId, state: delivery, at });
+      if (token && !kiosk) void rememberSend(token, at.getTime());
+      window.scrollTo?.(0, 0);
+    },
+    [token, kiosk],
+  );
+
+  const resetForNextPerson = useCallback(() => {
+    setSubmitted(null);
+    setSession((n) => n + 1);
+    window.scrollTo?.(0, 0);
+  }, []);
+
+  const notice = useMemo(() => (recentAt ? recentNotice(recentAt) : null), [recentAt]);
+
+  let content;
+  if (ready && !token) {
+    content = (
+      <PageMessage title="Không tìm thấy mã điểm đánh giá">
+        <p>Vui lòng quét lại mã QR dán tại quầy tiếp nhận hồ sơ.</p>
+      </PageMessage>
+    );
+  } else if (!ready || state.kind === 'loading') {
+    content = <PageMessage title="Đang tải phiếu đánh giá…" busy />;
+  } else if (state.kind === 'not-found') {
+    content = (
+      <PageMessage title="Mã QR không còn dùng được">
+        <p>{state.message}</p>
+        <p>Vui lòng quét mã QR đang dán tại quầy hoặc hỏi cán bộ tại quầy.</p>
+      </PageMessage>
+    );
+  } else if (state.kind === 'offline') {
+    content = (
+      <PageMessage title="Chưa tải được phiếu đánh giá">
+        <p>Vui lòng kiểm tra kết nối mạng rồi thử lại.</p>
+        <Button onClick={retry}>Thử lại</Button>
+      </PageMessage>
+    );
+  } else if (submitted && token) {
+    content = (
+      <ThankYou
+        unitName={state.point.unit.name}
+        outbox={outbox}
+        clientId={submitted.clientId}
+        initial={submitted.state}
+        sentAt={submitted.at}
+        onReset={kiosk ? resetForNextPerson : undefined}
+      />
+    );
+  } else if (token) {
+    content = (
+      <RatingForm
+        key={session}
+        token={token}
+        point={state.point}
+        outbox={outbox}
+        notice={notice}
+        channel={kiosk ? 'kiosk' : isInsideZalo() ? 'qr' : 'web'}
+        onSubmitted={onSubmitted}
+      />
+    );
+  }
+
+  return (
+    <Page className={`rate-page${kiosk ? ' is-kiosk' : ''}`}>
+      <main className="rate-main">{content}</main>
+    </Page>
+  );
+}

@@ -1,0 +1,88 @@
+import type { PublicPoint, ResponseAnswers, ResponseBody } from '../services/api-types.ts';
+
+export const COMMENT_MAX = 1000;
+
+/** One citizen's form, from the first tap to "Gửi đánh giá". */
+export interface RatingFormState {
+  /** Made once per filled form; the server de-duplicates retries on it. */
+  readonly clientId: string;
+  readonly answers: Readonly<Record<string, number>>;
+  readonly officerId: string | null;
+  readonly fieldId: string | null;
+  readonly issues: readonly string[];
+  readonly comment: string;
+  /** Set by the first press of "Gửi đánh giá": from then on, missing answers are pointed out. */
+  readonly triedToSend: boolean;
+}
+
+export type RatingFormAction =
+  | { readonly type: 'answer'; readonly key: string; readonly value: number }
+  | { readonly type: 'officer'; readonly officerId: string | null }
+  | { readonly type: 'field'; readonly fieldId: string | null }
+  | { readonly type: 'issue'; readonly key: string; readonly checked: boolean }
+  | { readonly type: 'comment'; readonly text: string }
+  | { readonly type: 'tried' };
+
+export function emptyForm(clientId: string): RatingFormState {
+  return { clientId, answers: {}, officerId: null, fieldId: null, issues: [], comment: '', triedToSend: false };
+}
+
+/** Keeps at most COMMENT_MAX characters (UTF-16 units, as the server counts), in NFC. */
+export function clampComment(text: string): string {
+  return text.normalize('NFC').slice(0, COMMENT_MAX);
+}
+
+export function ratingFormReducer(state: RatingFormState, action: RatingFormAction): RatingFormState {
+  switch (action.type) {
+    case 'answer':
+      return { ...state, answers: { ...state.answers, [action.key]: action.value } };
+    case 'officer':
+      return { ...state, officerId: action.officerId };
+    case 'field':
+      return { ...state, fieldId: action.fieldId };
+    case 'issue': {
+      const others = state.issues.filter((key) => key !== action.key);
+      return { ...state, issues: action.checked ? [...others, action.key] : others };
+    }
+    case 'comment':
+      return { ...state, comment: clampComment(action.text) };
+    case 'tried':
+      return { ...state, triedToSend: true };
+  }
+}
+
+/** Keys of the mandatory questions still without a level, in form order. */
+export function missingAnswers(point: PublicPoint, state: RatingFormState): string[] {
+  return point.form.questions.filter((q) => state.answers[q.key] === undefined).map((q) => q.key);
+}
+
+/**
+ * The answers keyed by the form's own question keys. Call only when `missingAnswers` is empty;
+ * the keys come from the same contract as the type, so the cast only narrows string keys.
+ */
+function toAnswers(point: PublicPoint, state: RatingFormState): ResponseAnswers {
+  const answers: Record<string, number> = {};
+  for (const q of point.form.questions) {
+    const level = state.answers[q.key];
+    if (level !== undefined) answers[q.key] = level;
+  }
+  return answers as ResponseAnswers;
+}
+
+/** The POST body; optional parts are left out when empty. A desk point's officer is implied by the token. */
+export function toResponseBody(
+  token: string,
+  point: PublicPoint,
+  state: RatingFormState,
+  channel?: ResponseBody['channel'],
+): ResponseBody {
+  const body: ResponseBody = { token, clientId: state.clientId, answers: toAnswers(point, state) };
+  if (channel) body.channel = channel;
+  if (!point.officer && state.officerId) body.officerId = state.officerId;
+  if (state.fieldId) body.fieldId = state.fieldId;
+  const issues = point.form.issues.map((i) => i.key).filter((key) => state.issues.includes(key));
+  if (issues.length > 0) body.issues = issues;
+  const comment = state.comment.trim();
+  if (comment) body.comment = comment;
+  return body;
+}

@@ -1,0 +1,21 @@
+export interface Tallies {
+  readonly total: { readonly responses: number; readonly levels: Record<string, number> };
+}
+
+/** Logs in as a staff member (POST /api/auth/login) and returns the bearer token. */
+export async function login(baseUrl: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** Today's tallies of a unit (GET /api/units/:unitId/tallies). */
+export async function tallies(baseUrl: string, token: string, unitId: string): Promise<Tallies> {
+  const res = await fetch(`${baseUrl}/api/units/${unitId}/tallies`, { headers: { authorization: `Bearer ${token}` } });
+  if (res.status !== 200) throw new Error(`tallies failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Tallies;
+}

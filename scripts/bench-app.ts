@@ -1,0 +1,119 @@
+/**
+ * npm run bench:app — the citizen's rating screen on a weak phone network.
+ * Builds the Mini App, reports the gzip size of the JS and CSS the rating screen needs, then loads
+ * the demo counter point's web link in Chromium with 1.6 Mbit/s down, 150 ms RTT and a 4× CPU
+ * slowdown, and reports the median time from navigation start to the rating buttons being
+ * interactive. Targets: ≤ 200 KB gzip, ≤ 2.0 s. A benchmark, not a test: it always exits 0
+ * unless it cannot run.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { startServerProcess } from '../backend/test/helpers/server-process.ts';
+import { launchChromium } from '../mini-app/test/support/browser.ts';
+import { ensureBuilt, MINI_APP_DIR } from '../mini-app/test/support/ensure-built.ts';
+
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
+const TARGET_BYTES = 200 * 1024;
+const TARGET_MS = 2000;
+const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (0.75e6 / 8) };
+const CPU_SLOWDOWN = 4;
+
+const www = join(MINI_APP_DIR, 'www');
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+/** The entry JS and CSS named in index.html, plus the chunks they preload: what the rating screen loads. */
+function ratingScreenAssets(): string[] {
+  const html = readFileSync(join(www, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  return [...new Set(refs)];
+}
+
+function sizeReport(): number {
+  const needed = ratingScreenAssets();
+  let total = 0;
+  console.log('Rating screen assets (gzip -9):');
+  for (const file of needed) {
+    const raw = readFileSync(join(www, file));
+    const gz = gzipSync(raw, { level: 9 }).length;
+    total += gz;
+    console.log(`  ${file.padEnd(44)} ${kb(raw.length).padStart(10)} raw  ${kb(gz).padStart(9)} gzip`);
+  }
+  const lazy = readdirSync(join(www, 'assets')).filter((f) => /\.(js|css)$/.test(f) && !needed.includes(`assets/${f}`));
+  for (const f of lazy) {
+    const gz = gzipSync(readFileSync(join(www, 'assets', f)), { level: 9 }).length;
+    console.log(`  (not loaded on the web link; zmp-sdk, inside Zalo only) assets/${f}: ${kb(statSync(join(www, 'assets', f)).size)} raw, ${kb(gz)} gzip`);
+  }
+  console.log(`  total for the rating screen: ${kb(total)} gzip (target ≤ ${kb(TARGET_BYTES)}) ${total <= TARGET_BYTES ? 'OK' : 'OVER'}`);
+  return total;
+}
+
+/** Records when the first rating button is in the DOM and the main thread has finished that task. */
+const READY_PROBE = `
+  (() => {
+    const seen = () => document.querySelector('.level-button');
+    const obs = new MutationObserver(() => {
+      if (!seen()) return;
+      obs.disconnect();
+      window.__ratingVisibleAt = performance.now();
+      setTimeout(() => { window.__ratingReadyAt = performance.now(); }, 0);
+    });
+    obs.observe(document, { childList: true, subtree: true });
+  })();
+`;
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+async function main(): Promise<void> {
+  console.log('Building the Mini App…');
+  ensureBuilt(true);
+  const bytes = sizeReport();
+  const server = await startServerProcess();
+  const browser = await launchChromium();
+  const times: number[] = [];
+  try {
+    const url = `${server.url}${new URL(server.demo.counterWebLink).pathname}${new URL(server.demo.counterWebLink).search}`;
+    const entry = ratingScreenAssets().find((f) => f.endsWith('.js'));
+    const probe = await fetch(`${server.url}/app/${entry}`, { headers: { 'accept-encoding': 'br, gzip' } });
+    await probe.arrayBuffer();
+    const encoding = probe.headers.get('content-encoding');
+    console.log(`\nThe server sends the app's JS ${encoding ? `compressed (${encoding})` : 'UNCOMPRESSED: enable serveStatic({ precompressed: true }) for /app (www/assets has .br/.gz) or hono compress()'}`);
+    console.log(`Loading ${url}\n  ${RUNS} cold runs, 1.6 Mbit/s down, 150 ms RTT, CPU ×${CPU_SLOWDOWN}, 360 × 740`);
+    for (let run = 0; run < RUNS; run += 1) {
+      const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+      const page = await ctx.newPage();
+      const cdp = await ctx.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await cdp.send('Network.emulateNetworkConditions', NETWORK);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+      await page.addInitScript(READY_PROBE);
+      await page.goto(url, { waitUntil: 'commit' });
+      await page.waitForFunction(() => typeof (globalThis as { __ratingReadyAt?: number }).__ratingReadyAt === 'number', null, { timeout: 60_000 });
+      const ready = await page.evaluate(() => (globalThis as { __ratingReadyAt?: number }).__ratingReadyAt ?? NaN);
+      // Sanity: the button really answers a tap.
+      const first = page.locator('#q-overall .level-button').first();
+      await first.tap();
+      if ((await first.getAttribute('aria-checked')) !== 'true') throw new Error('rating button did not respond');
+      times.push(ready);
+      console.log(`  run ${run + 1}: ${Math.round(ready)} ms`);
+      await ctx.close();
+    }
+  } finally {
+    await browser.close();
+    await server.cleanup();
+  }
+  const med = median(times);
+  console.log(`\nRESULT  gzip JS+CSS ${kb(bytes)} (≤ ${kb(TARGET_BYTES)}: ${bytes <= TARGET_BYTES ? 'met' : 'MISSED'})` +
+    `  navigation → rating buttons interactive: median ${Math.round(med)} ms, min ${Math.round(Math.min(...times))}, max ${Math.round(Math.max(...times))}` +
+    ` (≤ ${TARGET_MS} ms: ${med <= TARGET_MS ? 'met' : 'MISSED'})`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
