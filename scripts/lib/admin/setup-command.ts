@@ -13,7 +13,7 @@ export function registerSetupCommand(program: Command): void {
   program
     .command('setup')
     .description('set up a district and its communes, officers, points and staff from one YAML or CSV file (idempotent, all or nothing)')
-    .argument('<file>', '.yaml/.yml or .csv; see the README's operator walk-through for the format')
+    .argument('<file>', '.yaml/.yml or .csv; see the operator walk-through in README.md for the format')
     .option('--dry-run', 'check the file and show what would be created, write nothing')
     .action(async (file: string, o: { dryRun?: boolean }) => {
       try {
