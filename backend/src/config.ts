@@ -30,6 +30,30 @@ export const envSchema = z.object({
   ZALO_OAUTH_URL: z.url().default('https://oauth.zaloapp.com'),
   ZALO_GRAPH_URL: z.url().default('https://graph.zalo.me'),
   ZALO_BUSINESS_URL: z.url().default('https://business.openapi.zalo.me'),
+  /** ZNS template for recipients outside the OA's 7-day window; without it such alerts wait in the staff list. */
+  ZALO_TEMPLATE_ID: z.string().regex(/^\d+$/, 'digits only').optional(),
+  /** Timeout of each call to Zalo (OA messages, token refresh, ZNS). */
+  ZALO_HTTP_TIMEOUT_MS: int(100, 60_000).default(5000),
+  /** Timeout of the Mini App user check on the response path; past it the response is stored unverified. */
+  ZALO_VERIFY_TIMEOUT_MS: int(50, 10_000).default(1500),
+  /** One response per verified Zalo user per point within this window (else 409). */
+  ZALO_DEDUP_WINDOW_MINUTES: int(0, 7 * 24 * 60).default(120),
+  /** Webhook events older than this (by their timestamp) are rejected as replays. */
+  WEBHOOK_MAX_AGE_SECONDS: int(10, 86_400).default(300),
+  /** How long a staff link code stays valid. */
+  ZALO_LINK_CODE_TTL_MINUTES: int(1, 24 * 60).default(15),
+  /** Daily digest, Vietnam local time HH:MM. */
+  ALERT_DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM (24 h)').default('17:30'),
+  /** Alerts go to the chairman; also to the clerk when true. */
+  ALERT_NOTIFY_CLERK: bool.default(true),
+  /** Send attempts per message before it is marked failed. */
+  ALERT_MAX_ATTEMPTS: int(1, 50).default(8),
+  /** First retry delay; doubles per attempt (with jitter), capped at 6 h. */
+  ALERT_RETRY_BASE_SECONDS: int(1, 3600).default(30),
+  /** How often the dispatcher, webhook processor and digest scheduler look for work. */
+  ALERT_POLL_MS: int(50, 600_000).default(5000),
+  /** Run the dispatcher and the digest scheduler in this process (server.ts). */
+  ALERT_JOBS_ENABLED: bool.default(true),
   /** NORMAL: no committed response is lost when the process dies; FULL: none is lost on power loss either. */
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   PG_POOL_SIZE: int(1, 200).default(10),

@@ -6,6 +6,7 @@ import { createApp } from './http/create-app.ts';
 import { createLogger } from './logger.ts';
 import { demoInfo, seedDemoIfEmpty } from './services/demo.service.ts';
 import { createDeps, type Deps } from './services/context.ts';
+import { startAlertJobs } from './jobs/alert-jobs.ts';
 
 export interface RunningServer {
   url: string;
@@ -26,6 +27,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   if (config.SEED_DEMO && (await seedDemoIfEmpty(deps))) logger.info('demo unit created');
 
   const app = createApp(deps, { benchRoutes: config.BENCH_ROUTES });
+  // Outbox dispatcher, webhook event processor, daily digest (issue 6); stopped before the database closes.
+  const jobs = config.ALERT_JOBS_ENABLED ? startAlertJobs(deps) : null;
   const server: ServerType = await new Promise((res) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => res(s));
   });
@@ -40,7 +43,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     deps,
     close: () =>
       new Promise<void>((res) => {
-        server.close(() => void db.close().then(res, res));
+        server.close(() => void (jobs ? jobs.stop() : Promise.resolve()).then(() => db.close()).then(res, res));
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),
   };

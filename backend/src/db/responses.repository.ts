@@ -21,6 +21,12 @@ export interface NewResponseInput {
   channel: string;
   receivedAt: string;
   day: string;
+  /** HMAC of the verified Zalo user id (zalo/respondent.ts); never the id itself. */
+  respondentHash?: string | null;
+  /** Set when the response came with a Zalo token: was the user confirmed by Zalo in time? */
+  verification?: 'verified' | 'unverified' | null;
+  /** The respondent is the rated officer (a linked Zalo user): kept out of that officer's figures. */
+  selfRating?: boolean;
 }
 
 export interface StoredReceipt {
@@ -48,8 +54,28 @@ export function hashRecord(r: Omit<ResponseRow, 'prev_hash' | 'hash'>): Record<s
     channel: r.channel,
     receivedAt: r.received_at,
     day: r.day,
+    // Added by migration 003: present only when set, so rows stored before keep their hashes.
+    ...(r.respondent_hash != null ? { respondentHash: r.respondent_hash } : {}),
+    ...(r.verification != null ? { verification: r.verification } : {}),
+    ...(r.self_rating != null ? { selfRating: r.self_rating } : {}),
   };
 }
+
+/**
+ * The tally cells one response adds: (officer, question, level). A self-rating counts for the
+ * unit but not for the officer (officer ''), plus one 'self_rating' cell under the officer so
+ * staff can see what was excluded. verify.service.ts recomputes tallies through this too.
+ */
+export function tallyEntries(r: { officerId: string | null; selfRating: boolean; answers: Record<string, number>; overallKey?: string }): { officerId: string; questionKey: string; level: number }[] {
+  const officer = r.selfRating ? '' : (r.officerId ?? '');
+  const out = Object.entries(r.answers).map(([questionKey, level]) => ({ officerId: officer, questionKey, level }));
+  const overall = r.answers[r.overallKey ?? 'overall'];
+  if (r.selfRating && r.officerId && overall !== undefined) out.push({ officerId: r.officerId, questionKey: SELF_RATING_KEY, level: overall });
+  return out;
+}
+
+/** Tally question key counting excluded self-ratings per officer (not a form question). */
+export const SELF_RATING_KEY = 'self_rating';
 
 /** Receipts of already stored responses among these clientIds. */
 export async function findReceiptsByClientIds(db: Executor, clientIds: string[]): Promise<Map<string, StoredReceipt>> {
@@ -111,15 +137,18 @@ export async function appendResponses(trx: Transaction<Database>, dialect: Diale
       channel: r.channel,
       received_at: r.receivedAt,
       day: r.day,
+      respondent_hash: r.respondentHash ?? null,
+      verification: r.verification ?? null,
+      self_rating: r.selfRating ? 1 : null,
     };
     const hash = chainHash(head.hash, hashRecord(row));
     rows.push({ ...row, prev_hash: head.hash, hash });
     heads.set(r.unitId, { seq: row.seq, hash });
-    for (const [questionKey, level] of Object.entries(r.answers)) {
-      const key = `${r.unitId}|${r.day}|${r.officerId ?? ''}|${r.fieldId ?? ''}|${questionKey}|${level}`;
+    for (const { officerId, questionKey, level } of tallyEntries({ officerId: r.officerId, selfRating: r.selfRating === true, answers: r.answers })) {
+      const key = `${r.unitId}|${r.day}|${officerId}|${r.fieldId ?? ''}|${questionKey}|${level}`;
       const t = tallies.get(key);
       if (t) t.count = (t.count as number) + 1;
-      else tallies.set(key, { unit_id: r.unitId, day: r.day, officer_id: r.officerId ?? '', field_id: r.fieldId ?? '', question_key: questionKey, level, count: 1 });
+      else tallies.set(key, { unit_id: r.unitId, day: r.day, officer_id: officerId, field_id: r.fieldId ?? '', question_key: questionKey, level, count: 1 });
     }
     const receipt = { id: r.id, receivedAt: r.receivedAt, day: r.day };
     existing.set(r.clientId, receipt);

@@ -15,6 +15,14 @@ export interface Database {
   chain_heads: ChainHeadTable;
   tallies: TallyTable;
   dossier_counts: DossierCountTable;
+  zalo_tokens: ZaloTokenTable;
+  zalo_link_codes: ZaloLinkCodeTable;
+  zalo_links: ZaloLinkTable;
+  zalo_followers: ZaloFollowerTable;
+  zalo_events: ZaloEventTable;
+  alerts: AlertTable;
+  outbox: OutboxTable;
+  digest_runs: DigestRunTable;
 }
 
 export type Flag = 0 | 1;
@@ -100,6 +108,12 @@ export interface ResponseTable {
   day: string;
   prev_hash: string;
   hash: string;
+  /** HMAC of the verified Zalo user id (migration 003); null without a verified user. */
+  respondent_hash: ColumnType<string | null, string | null | undefined, never>;
+  /** 'verified' | 'unverified' when a Zalo token came with the response; else null. */
+  verification: ColumnType<string | null, string | null | undefined, never>;
+  /** 1: the respondent is the rated officer (linked Zalo user); excluded from the officer's figures. */
+  self_rating: ColumnType<Flag | null, Flag | null | undefined, never>;
 }
 
 export interface ChainHeadTable {
@@ -127,6 +141,111 @@ export interface DossierCountTable {
   count: number;
   source: string | null;
   updated_at: string;
+}
+
+export interface ZaloTokenTable {
+  id: string;
+  access_token: string;
+  refresh_token: string;
+  access_expires_at: string | null;
+  /** SHA-256 of the env pair it was seeded from: a new env pair replaces a rotated one. */
+  seed_hash: string;
+  version: number;
+  lease_owner: string | null;
+  lease_until: string | null;
+  updated_at: string;
+}
+
+export type ZaloSubjectKind = 'staff' | 'officer';
+
+export interface ZaloLinkCodeTable {
+  code_hash: string;
+  subject_kind: ZaloSubjectKind;
+  subject_id: string;
+  unit_id: string;
+  phone: string | null;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface ZaloLinkTable {
+  subject_kind: ZaloSubjectKind;
+  subject_id: string;
+  unit_id: string;
+  /** OA-scoped id (webhook sender.id): where OA messages go. */
+  zalo_user_id: string;
+  /** HMAC of user_id_by_app: matches respondent hashes (self-rating). */
+  app_user_hash: string | null;
+  phone: string | null;
+  linked_at: string;
+}
+
+export interface ZaloFollowerTable {
+  zalo_user_id: string;
+  following: Flag;
+  updated_at: string;
+}
+
+export interface ZaloEventTable {
+  event_key: string;
+  event_name: string;
+  payload: string;
+  status: 'pending' | 'done' | 'failed';
+  arrival: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  lease_until: string | null;
+  received_at: string;
+  processed_at: string | null;
+}
+
+export type AlertKind = 'response' | 'crossing' | 'digest';
+
+export interface AlertTable {
+  id: string;
+  unit_id: string;
+  kind: AlertKind;
+  dedupe_key: string;
+  officer_id: string | null;
+  response_id: string | null;
+  day: string;
+  text: string;
+  /** JSON: the evidence (counts, shares, level, comment…). */
+  details: string;
+  created_at: string;
+  ack_at: string | null;
+  ack_by: string | null;
+  ack_note: string | null;
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'delivered' | 'waiting' | 'failed';
+
+export interface OutboxTable {
+  id: string;
+  alert_id: string | null;
+  unit_id: string;
+  recipient_key: string;
+  recipient_staff_id: string | null;
+  recipient_zalo_id: string | null;
+  text: string;
+  status: OutboxStatus;
+  channel: 'oa' | 'zns' | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  reason_code: string | null;
+  reason: string | null;
+  zalo_msg_id: string | null;
+  delivered_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DigestRunTable {
+  unit_id: string;
+  day: string;
+  created_at: string;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -14,6 +14,9 @@ import { AppError, codeForStatus } from './errors.ts';
 import { miniAppRoutes } from './mini-app.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
+import { alertsRoutes } from './staff/alerts.routes.ts';
+import { zaloLinkRoutes } from './auth-routes/zalo-link.routes.ts';
+import { zaloWebhookRoutes } from './webhooks/zalo.routes.ts';
 
 export interface AppOptions {
   /** Mount the validate-only baseline route used by `npm run bench`. */
@@ -52,7 +55,10 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     .route('/api/public', publicRoutes(deps))
     .route('/api/auth', authRoutes(deps))
     .route('/api/units', staffRoutes(deps))
-    .route('/api/admin', adminRoutes(deps));
+    .route('/api/admin', adminRoutes(deps))
+    .route('/api/auth', zaloLinkRoutes(deps))
+    .route('/api/units', alertsRoutes(deps))
+    .route('/webhooks', zaloWebhookRoutes(deps));
 
   if (options.benchRoutes) app.route('/api/bench', benchRoutes(deps));
   // Asset paths in the build are relative (./assets/…): /app must become /app/ to load them.

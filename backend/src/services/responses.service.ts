@@ -4,6 +4,7 @@ import type { AppendOutcome } from '../db/responses.repository.ts';
 import { AppError } from '../http/errors.ts';
 import type { Deps } from './context.ts';
 import type { PointContext } from './point-cache.ts';
+import { resolveRespondent } from '../zalo/respondent.ts';
 
 export interface ResponseSubmission {
   clientId: string;
@@ -14,6 +15,8 @@ export interface ResponseSubmission {
   comment?: string | undefined;
   dossierCode?: string | undefined;
   channel?: string | undefined;
+  /** The Mini App's Zalo access token: verified with Zalo (bounded), kept only as a keyed hash. */
+  zaloAccessToken?: string | undefined;
 }
 
 export type RecordOutcome = AppendOutcome;
@@ -55,8 +58,10 @@ export async function recordResponse(
   const fieldId = resolveField(ctx, input.fieldId);
   const issueOrder = form.issues.map((i) => i.key);
   const issues = [...new Set(input.issues ?? [])].sort((a, b) => issueOrder.indexOf(a) - issueOrder.indexOf(b));
+  const respondent = await resolveRespondent(deps, officerId, input.zaloAccessToken);
   const now = deps.now();
   return deps.writer.submit({
+    ...respondent,
     id: crypto.randomUUID(),
     unitId: ctx.point.unitId,
     pointId: ctx.point.id,

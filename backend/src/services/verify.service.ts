@@ -1,5 +1,5 @@
 import { chainHash, GENESIS_HASH } from '../domain/chain.ts';
-import { hashRecord, streamUnitResponses } from '../db/responses.repository.ts';
+import { hashRecord, streamUnitResponses, tallyEntries } from '../db/responses.repository.ts';
 import { allTallies } from '../db/tallies.repository.ts';
 import { listUnits } from '../db/units.repository.ts';
 import type { Db } from '../db/create-db.ts';
@@ -48,8 +48,9 @@ export async function verifyDatabase(db: Db, onUnit?: (done: number, total: numb
         add('chain', `response ${row.id}: answers are not JSON`);
         continue;
       }
-      for (const [questionKey, level] of Object.entries(answers)) {
-        const key = tallyKey({ day: row.day, officerId: row.officer_id ?? '', fieldId: row.field_id ?? '', questionKey, level });
+      // Same cells as the insert made (a self-rating is kept out of its officer's figures).
+      for (const { officerId, questionKey, level } of tallyEntries({ officerId: row.officer_id, selfRating: row.self_rating === 1, answers })) {
+        const key = tallyKey({ day: row.day, officerId, fieldId: row.field_id ?? '', questionKey, level });
         expected.set(key, (expected.get(key) ?? 0) + 1);
       }
     }

@@ -74,6 +74,7 @@ export function publicRoutes(deps: Deps) {
             comment: body.comment === '' ? undefined : body.comment,
             dossierCode: body.dossierCode === '' ? undefined : body.dossierCode,
             channel: body.channel,
+            zaloAccessToken: body.zaloAccessToken === '' ? undefined : body.zaloAccessToken,
           });
           return c.json(outcome.receipt, outcome.created ? 201 : 200);
         } catch (err) {

@@ -1,0 +1,82 @@
+import { requeueByReason } from '../db/outbox.repository.ts';
+import type { Deps } from '../services/context.ts';
+import type { WorkKind } from '../zalo/runtime.ts';
+import { runDigests } from './digest.ts';
+import { Dispatcher } from './dispatcher.ts';
+import { processEvents } from './zalo-events.ts';
+
+export interface AlertJobs {
+  dispatcher: Dispatcher;
+  /** Runs every job once now (tests, operators). */
+  tick(): Promise<void>;
+  /** Lets running work finish (bounded), then stops; nothing is lost either way. */
+  stop(): Promise<void>;
+}
+
+type Job = 'outbox' | 'events' | 'digest';
+
+/**
+ * The background side of one replica: the outbox dispatcher, the webhook event processor and
+ * the digest scheduler, each polled every ALERT_POLL_MS and woken early by the doorbell. Each
+ * job runs one at a time per process; across replicas leases and unique rows keep them safe.
+ */
+export function startAlertJobs(deps: Deps, opts: { pollMs?: number } = {}): AlertJobs {
+  const dispatcher = new Dispatcher(deps);
+  const running = new Map<Job, Promise<void>>();
+  const again = new Set<Job>();
+  let stopping = false;
+
+  const work: Record<Job, () => Promise<unknown>> = {
+    outbox: () => dispatcher.drain(),
+    events: () => processEvents(deps),
+    digest: () => runDigests(deps),
+  };
+
+  const run = (job: Job): Promise<void> => {
+    if (stopping) return Promise.resolve();
+    const current = running.get(job);
+    if (current) {
+      again.add(job);
+      return current;
+    }
+    const p = (async () => {
+      try {
+        do {
+          again.delete(job);
+          await work[job]();
+        } while (again.has(job) && !stopping);
+      } catch (err) {
+        deps.logger.warn('alert job failed', { job, err: err instanceof Error ? err.message : String(err) });
+      } finally {
+        running.delete(job);
+      }
+    })();
+    running.set(job, p);
+    return p;
+  };
+
+  const tick = async () => {
+    await run('events');
+    await Promise.all([run('outbox'), run('digest')]);
+  };
+
+  const unsubscribe = deps.zalo.onWork((kind: WorkKind) => void (kind === 'events' ? run('events').then(() => run('outbox')) : run('outbox')));
+  const timer = setInterval(() => void tick(), opts.pollMs ?? deps.config.ALERT_POLL_MS);
+  timer.unref();
+  // A server that now has OA keys sends what waited for them.
+  if (deps.config.ZALO_OA_ACCESS_TOKEN) void requeueByReason(deps.db.kysely, ['oa_not_configured'], deps.now()).then((n) => n > 0 && deps.zalo.notify('outbox'), () => {});
+  void tick();
+
+  return {
+    dispatcher,
+    tick,
+    async stop() {
+      stopping = true;
+      clearInterval(timer);
+      unsubscribe();
+      const settled = Promise.allSettled([...running.values()]);
+      await Promise.race([settled, new Promise((r) => setTimeout(r, 3000).unref())]);
+      dispatcher.kill();
+    },
+  };
+}

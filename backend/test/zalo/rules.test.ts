@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runDigests } from '../../src/jobs/digest.ts';
+import { responseBody, seedUnit, testApp, type SeededUnit } from '../helpers/fixtures.ts';
+import { createTestDeps, type TestDeps } from '../helpers/test-deps.ts';
+
+describe('alert rules', () => {
+  let deps: TestDeps;
+  let t: ReturnType<typeof testApp>;
+  let unit: SeededUnit;
+  beforeEach(async () => {
+    deps = await createTestDeps();
+    t = testApp(deps);
+    unit = await seedUnit(deps);
+  });
+  afterEach(() => deps.close());
+
+  const rate = async (overall: number, officer = unit.officers[1]) => {
+    const res = await t.post('/api/public/responses', responseBody(unit.counterToken, { officerId: officer, answers: { overall, access: 3, attitude: 3, responsibility: 3, guidance: 3 } }));
+    expect(res.status).toBe(201);
+  };
+  const alerts = (kind: 'response' | 'crossing' | 'digest') => deps.db.kysely.selectFrom('alerts').selectAll().where('kind', '=', kind).orderBy('created_at').execute();
+
+  it('rule 2: the 25 % crossing fires once per officer per month, not on every later response', async () => {
+    for (const l of [5, 5, 4]) await rate(l);
+    await rate(2); // 1/4 = 25 %: not over
+    expect(await alerts('crossing')).toHaveLength(0);
+    await rate(2); // 2/5 = 40 %: crosses
+    let crossing = await alerts('crossing');
+    expect(crossing).toHaveLength(1);
+    const details = JSON.parse(crossing[0]!.details) as { n: number; share: number; interval: { low: number; high: number }; smallSample: boolean };
+    expect(details).toMatchObject({ n: 5, share: 0.4, smallSample: true });
+    expect(details.interval.low).toBeLessThan(0.4);
+    expect(crossing[0]!.text).toContain('ít dữ liệu');
+    expect(crossing[0]!.text).toContain('2/5');
+
+    await rate(2); // still over: nothing new
+    for (const l of [5, 5, 5, 5, 5, 5]) await rate(l); // back under
+    await rate(1);
+    await rate(1);
+    await rate(1); // over again in the same month: still nothing new
+    expect(await alerts('crossing')).toHaveLength(1);
+
+    // Other officers are independent; a new month starts afresh.
+    await rate(2, unit.officers[2]);
+    deps.setNow('2026-12-02T03:00:00.000Z');
+    await rate(1);
+    crossing = await alerts('crossing');
+    expect(crossing.map((c) => [c.officer_id, c.day.slice(0, 7)])).toEqual([
+      [unit.officers[1], '2026-11'],
+      [unit.officers[2], '2026-11'],
+      [unit.officers[1], '2026-12'],
+    ]);
+  });
+
+  it('rule 1: "Rất không hài lòng" or any issue → one alert per response, in the same transaction', async () => {
+    await rate(2);
+    expect(await alerts('response')).toHaveLength(0);
+    await rate(1);
+    await t.post('/api/public/responses', responseBody(unit.counterToken, { issues: ['harassment'] }));
+    const body = responseBody(unit.counterToken, { answers: { overall: 1, access: 1, attitude: 1, responsibility: 1, guidance: 1 } });
+    await t.post('/api/public/responses', body);
+    await t.post('/api/public/responses', body); // a retry: stored once, alerted once
+    expect(await alerts('response')).toHaveLength(3);
+    const ids = (await alerts('response')).map((a) => a.id);
+    const outbox = await deps.db.kysely.selectFrom('outbox').selectAll().where('alert_id', 'in', ids).execute();
+    expect(outbox).toHaveLength(6); // chairman + clerk each
+  });
+
+  it('rule 3: the digest fires at the local time, once per unit per day, even with concurrent schedulers', async () => {
+    await seedUnit(deps, 'xa-b');
+    await rate(5);
+    await rate(2);
+    deps.setNow('2026-11-25T10:29:00.000Z'); // 17:29 in Vietnam
+    expect(await runDigests(deps)).toBe(0);
+    deps.setNow('2026-11-25T10:30:00.000Z'); // 17:30
+    const made = await Promise.all([runDigests(deps), runDigests(deps), runDigests(deps)]);
+    expect(made.reduce((a, b) => a + b, 0)).toBe(2);
+    expect(await runDigests(deps)).toBe(0);
+    deps.setNow('2026-11-25T16:59:00.000Z'); // 23:59, same local day
+    expect(await runDigests(deps)).toBe(0);
+    const digests = await alerts('digest');
+    expect(digests).toHaveLength(2);
+    const mine = digests.find((d) => d.unit_id === unit.unitId)!;
+    expect(mine.text).toContain('25/11/2026');
+    expect(mine.text).toContain('Số phiếu: 2');
+    expect(mine.text).toContain('Trần Thị Bình');
+    // A quiet unit's digest is listed but pushed to no one.
+    const quiet = digests.find((d) => d.unit_id !== unit.unitId)!;
+    expect(await deps.db.kysely.selectFrom('outbox').selectAll().where('alert_id', '=', quiet.id).execute()).toEqual([]);
+    deps.setNow('2026-11-26T10:31:00.000Z'); // next day
+    expect(await runDigests(deps)).toBe(2);
+  });
+});
