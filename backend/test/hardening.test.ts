@@ -132,3 +132,40 @@ describe('HTTP hardening', () => {
     expect((await pre('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
   });
 });
+
+describe('fuzzing the Zalo webhook', () => {
+  it('answers generated bodies, signatures and headers with 4xx JSON errors and stores no event', async () => {
+    const hooked = await createTestDeps({ ZALO_OA_SECRET_KEY: 'oa-secret-key-for-fuzzing', ZALO_APP_ID: '1234567890' });
+    try {
+      const ht = testApp(hooked);
+      const eventCount = async () => Number((await hooked.db.kysely.selectFrom('zalo_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const before = await eventCount();
+      const signature = fc.oneof(fc.constant(undefined), fc.string({ maxLength: 80 }).map((s) => s.replace(/[^\x20-\x7e]/g, '')), fc.stringMatching(/^[0-9a-f]{64}$/).map((h) => `mac=${h}`));
+      const event = fc.oneof(
+        fc.jsonValue(),
+        fc.record({
+          app_id: fc.oneof(fc.constant('1234567890'), fc.string()),
+          event_name: fc.constantFrom('user_send_text', 'follow', 'unfollow', 'oa_send_text', 'user_seen_message', 'x'),
+          timestamp: fc.oneof(fc.constant(String(Date.now())), fc.string(), fc.integer().map(String)),
+          sender: fc.record({ id: fc.string() }),
+          message: fc.record({ text: fc.string(), msg_id: fc.string() }),
+        }),
+      );
+      await fc.assert(
+        fc.asyncProperty(event, signature, headers, query, async (e, sig, h, q) => {
+          const res = await ht.app.request(`/webhooks/zalo?${q}`, {
+            method: 'POST',
+            headers: { ...h, 'content-type': 'application/json', ...(sig === undefined ? {} : { 'x-zevent-signature': sig }) },
+            body: JSON.stringify(e),
+          });
+          await expect4xxShape(res);
+        }),
+        { numRuns: 800 },
+      );
+      expect(await eventCount()).toBe(before);
+      expect((await ht.get('/healthz')).status).toBe(200);
+    } finally {
+      await hooked.close();
+    }
+  });
+});
