@@ -60,6 +60,10 @@ describe('npm run admin (child process on a temporary SQLite file)', () => {
     expect(noSuch.stderr).toContain('no point with id "ffffffff"');
     expect(staff.code).toBe(0);
     expect(staff.stdout).toMatch(/password: \S{12}/);
+    const code = await admin('staff', 'zalo-code', 'vanphong-hoa-an', '--phone', '84912345678');
+    expect(code.code).toBe(0);
+    expect(code.stdout).toMatch(/code for "vanphong-hoa-an": HL-[A-Z0-9]{6}\n\s+send exactly this text to the Official Account/);
+    expect((await admin('staff', 'zalo-code', 'vanphong-hoa-an', '--phone', '0912')).code).toBe(2);
     expect((await admin('staff', 'disable', 'vanphong-hoa-an')).code).toBe(0);
     const [staffList, units, unknownUnit] = await Promise.all([
       admin('staff', 'list', 'xa-hoa-an'),

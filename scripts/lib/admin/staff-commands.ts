@@ -3,6 +3,8 @@ import { Option, type Command } from 'commander';
 import { listStaff, setStaffActive } from '../../../backend/src/db/staff.repository.ts';
 import { createStaffSchema, STAFF_ROLES } from '../../../backend/src/http/admin/admin.schemas.ts';
 import { createStaff } from '../../../backend/src/services/setup.service.ts';
+import { issueLinkCode } from '../../../backend/src/zalo/link-codes.ts';
+import { UsageError } from '../cli/errors.ts';
 import { withDeps } from '../cli/open-deps.ts';
 import { formatTable, out, printJson } from '../cli/output.ts';
 import { staffByUsername, unitByCode } from './lookup.ts';
@@ -34,6 +36,20 @@ export function registerStaffCommands(program: Command): void {
       const rows = await withDeps(async (deps) => listStaff(deps.db.kysely, (await unitByCode(deps, unitCode)).id));
       if (o.json) return printJson(rows);
       out(formatTable(['USERNAME', 'ROLE', 'ACTIVE'], rows.map((s) => [s.username, s.role, s.active ? 'yes' : 'no'])));
+    });
+
+  staff
+    .command('zalo-code')
+    .description('a one-time code the person sends as a text to the OA to link their Zalo account (alerts go there)')
+    .argument('<username>')
+    .option('--phone <phone>', 'their phone (84…), for template messages outside the 7-day window')
+    .action(async (username: string, o: { phone?: string }) => {
+      if (o.phone !== undefined && !/^84\d{8,10}$/.test(o.phone)) throw new UsageError('--phone must look like 84912345678');
+      const { code, expiresAt } = await withDeps(async (deps) => {
+        const found = await staffByUsername(deps, username);
+        return issueLinkCode(deps, { kind: 'staff', id: found.id, unitId: found.unitId, phone: o.phone ?? null });
+      });
+      out(`code for "${username}": ${code}\n  send exactly this text to the Official Account on Zalo before ${expiresAt}`);
     });
 
   for (const [verb, active] of [['disable', false], ['enable', true]] as const) {
