@@ -13,8 +13,11 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '50' },
     sync: { type: 'string', default: 'NORMAL' },
     database: { type: 'string' },
+    /** A PostgreSQL server URL: the run gets a fresh database on it (dropped afterwards). */
+    postgres: { type: 'string' },
   },
 });
+if (args.postgres) process.env['TEST_DATABASE_URL'] = args.postgres;
 const duration = Number(args.duration);
 const connections = Number(args.connections);
 
@@ -62,7 +65,7 @@ async function load(path: string, officers: string[]): Promise<Figures> {
 try {
   const point = (await (await fetch(`${server.url}/api/public/points/${server.demo.counterToken}`)).json()) as { officers: { id: string }[] };
   const officers = point.officers.map((o) => o.id);
-  process.stdout.write(`server ${server.url} on ${server.dbUrl.split(':')[0]} (synchronous=${args.sync}), ${connections} connections, ${duration} s per run\n`);
+  process.stdout.write(`server ${server.url} on ${server.dbUrl.split(':')[0]}${server.dbUrl.startsWith('sqlite') ? ` (synchronous=${args.sync})` : ''}, ${connections} connections, ${duration} s per run\n`);
   await load('/api/bench/responses-noop', officers); // warm-up: JIT, connection pools
   const base = await load('/api/bench/responses-noop', officers);
   const store = await load('/api/public/responses', officers);
