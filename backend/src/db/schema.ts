@@ -23,6 +23,7 @@ export interface Database {
   alerts: AlertTable;
   outbox: OutboxTable;
   digest_runs: DigestRunTable;
+  handling_notes: HandlingNoteTable;
 }
 
 export type Flag = 0 | 1;
@@ -245,6 +246,18 @@ export interface OutboxTable {
 export interface DigestRunTable {
   unit_id: string;
   day: string;
+  created_at: string;
+}
+
+/** One handling decision on a comment or report (migration 004); the latest per response is its status. */
+export interface HandlingNoteTable {
+  id: string;
+  unit_id: string;
+  response_id: string;
+  staff_id: string | null;
+  author: string;
+  handled: Flag;
+  note: string;
   created_at: string;
 }
 

@@ -64,6 +64,12 @@ export async function listUnits(db: Executor): Promise<Unit[]> {
   return rows.map(toUnit);
 }
 
+/** Whether the public board shows officers' names (off unless the unit decides otherwise). */
+export async function setShowOfficerNames(db: Executor, id: string, show: boolean): Promise<boolean> {
+  const r = await db.updateTable('units').set({ show_officer_names: show ? 1 : 0 }).where('id', '=', id).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 /** The unit and every unit below it (a supervisor's reach). */
 export async function unitSubtreeIds(db: Executor, rootId: string): Promise<Set<string>> {
   const rows = await db.selectFrom('units').select(['id', 'parent_id']).execute();

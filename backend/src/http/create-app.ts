@@ -4,16 +4,21 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import { except } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
 import { sql } from 'kysely';
 import type { Deps } from '../services/context.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { authRoutes } from './auth-routes/auth.routes.ts';
+import { boardRoutes } from './board/board.routes.ts';
 import { benchRoutes } from './public/bench.routes.ts';
 import { AppError, codeForStatus } from './errors.ts';
 import { miniAppRoutes } from './mini-app.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
+import { commentsRoutes } from './staff/comments.routes.ts';
+import { trendsRoutes } from './staff/trends.routes.ts';
+import { unitListRoutes } from './staff/unit-scope.routes.ts';
 import { alertsRoutes } from './staff/alerts.routes.ts';
 import { zaloLinkRoutes } from './auth-routes/zalo-link.routes.ts';
 import { zaloWebhookRoutes } from './webhooks/zalo.routes.ts';
@@ -40,7 +45,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
       deps.metrics.httpDuration.observe({ method: c.req.method, route }, seconds);
       logger.debug('request', { requestId: c.get('requestId'), method: c.req.method, route, status: c.res.status, ms: Math.round(seconds * 10_000) / 10 });
     })
-    .use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
+    // The public board sets its own headers: it must be embeddable in commune websites' iframes.
+    .use(except('/board/*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' })))
     .use('/api/*', cors({ origin: config.CORS_ORIGINS, allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }))
     .get('/healthz', async (c) => {
       await sql`select 1`.execute(deps.db.kysely);
@@ -55,6 +61,10 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     .route('/api/public', publicRoutes(deps))
     .route('/api/auth', authRoutes(deps))
     .route('/api/units', staffRoutes(deps))
+    .route('/api/units', unitListRoutes(deps))
+    .route('/api/units', commentsRoutes(deps))
+    .route('/api/units', trendsRoutes(deps))
+    .route('/board', boardRoutes(deps))
     .route('/api/admin', adminRoutes(deps))
     .route('/api/auth', zaloLinkRoutes(deps))
     .route('/api/units', alertsRoutes(deps))

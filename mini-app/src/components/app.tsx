@@ -1,7 +1,21 @@
-import { Route } from 'react-router-dom';
+import { Route, useLocation } from 'react-router-dom';
 import { AnimationRoutes, App, SnackbarProvider, ZMPRouter } from 'zmp-ui';
 import { RatePage } from '../pages/rate/index.tsx';
 import { isInsideZalo } from '../services/zalo-env.ts';
+import { StaffEntry } from './staff/staff-entry.tsx';
+import { StaffHashSync } from './staff/staff-hash-sync.tsx';
+
+/** Staff screens (/staff/…, lazy) keep their own routes outside AnimationRoutes, which remounts per path. */
+function Screens() {
+  const { pathname } = useLocation();
+  if (pathname.startsWith('/staff')) return <StaffEntry />;
+  return (
+    <AnimationRoutes>
+      <Route path="/" element={<RatePage />} />
+      <Route path="*" element={<RatePage />} />
+    </AnimationRoutes>
+  );
+}
 
 /**
  * Providers stacked once, as in Zalo's templates: App > SnackbarProvider > ZMPRouter.
@@ -13,10 +27,8 @@ export function MyApp() {
     <App>
       <SnackbarProvider>
         <ZMPRouter memoryRouter={!isInsideZalo()}>
-          <AnimationRoutes>
-            <Route path="/" element={<RatePage />} />
-            <Route path="*" element={<RatePage />} />
-          </AnimationRoutes>
+          <StaffHashSync />
+          <Screens />
         </ZMPRouter>
       </SnackbarProvider>
     </App>

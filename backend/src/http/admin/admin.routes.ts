@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { listUnits } from '../../db/units.repository.ts';
+import { listUnits, setShowOfficerNames } from '../../db/units.repository.ts';
+import { z } from 'zod';
 import { findOfficer, listOfficers } from '../../db/officers.repository.ts';
 import { findPoint, listPoints } from '../../db/points.repository.ts';
 import { findStaffById, listStaff, setStaffActive } from '../../db/staff.repository.ts';
@@ -31,6 +32,11 @@ export function adminRoutes(deps: Deps) {
       return c.json({ id: u.id, code: u.code, name: u.name, kind: u.kind, parentId: u.parentId }, 201);
     })
     .get('/units', async (c) => c.json({ units: await listUnits(deps.db.kysely) }))
+    .patch('/units/:unitId', requireJson, jsonBody(z.strictObject({ showOfficerNames: z.boolean() })), async (c) => {
+      const unit = await requireUnit(deps, c.req.param('unitId'));
+      await setShowOfficerNames(deps.db.kysely, unit.id, c.req.valid('json').showOfficerNames);
+      return c.json({ ...unit, showOfficerNames: c.req.valid('json').showOfficerNames });
+    })
     .post('/units/:unitId/officers', requireJson, jsonBody(createOfficerSchema), async (c) => {
       return c.json(await createOfficer(deps, c.req.param('unitId'), c.req.valid('json')), 201);
     })

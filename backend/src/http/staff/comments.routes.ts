@@ -1,0 +1,49 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { ISSUE_KEYS } from '../../domain/form.ts';
+import { addHandlingNote, listComments } from '../../services/comments.service.ts';
+import type { Deps } from '../../services/context.ts';
+import { staffAuth, type AuthEnv } from '../auth.ts';
+import { AppError } from '../errors.ts';
+import { jsonBody, queryOf } from '../validation.ts';
+import { unitScope } from './unit-scope.routes.ts';
+
+const listQuery = z.object({
+  officerId: z.string().max(64).optional(),
+  fieldId: z.string().max(64).optional(),
+  level: z.coerce.number().int().min(1).max(5).optional(),
+  issue: z.enum(ISSUE_KEYS).optional(),
+  handled: z.enum(['yes', 'no']).optional(),
+  before: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+const noteBody = z.strictObject({
+  handled: z.boolean(),
+  note: z.string().trim().max(2000).default(''),
+});
+
+/** Comments and misconduct reports: list newest first, and record handling as separate notes. */
+export function commentsRoutes(deps: Deps) {
+  return new Hono<AuthEnv>()
+    .get('/:unitId/comments', staffAuth(deps), unitScope(deps), queryOf(listQuery), async (c) => {
+      const q = c.req.valid('query');
+      return c.json(
+        await listComments(deps, {
+          unitId: c.req.param('unitId'),
+          officerId: q.officerId,
+          fieldId: q.fieldId,
+          level: q.level,
+          issue: q.issue,
+          handled: q.handled === undefined ? undefined : q.handled === 'yes',
+          beforeSeq: q.before,
+          limit: q.limit,
+        }),
+      );
+    })
+    .post('/:unitId/comments/:responseId/notes', staffAuth(deps), unitScope(deps), jsonBody(noteBody), async (c) => {
+      const note = await addHandlingNote(deps, c.get('principal'), c.req.param('unitId'), c.req.param('responseId'), c.req.valid('json'));
+      if (!note) throw new AppError('not_found');
+      return c.json(note, 201);
+    });
+}

@@ -1,0 +1,67 @@
+import type { ReactNode } from 'react';
+import { useContext } from 'react';
+import { NavLink } from 'react-router-dom';
+import { Page } from 'zmp-ui';
+import { signOut } from '../../services/staff-api.ts';
+import { ROLE_LABELS } from '../../services/staff-format.ts';
+import type { StaffSession } from '../../state/staff-session.ts';
+import { StaffUnitContext } from '../../state/staff-unit.ts';
+
+const TABS = [
+  { to: '/staff/today', label: 'Hôm nay' },
+  { to: '/staff/trends', label: 'Xu hướng' },
+  { to: '/staff/comments', label: 'Góp ý' },
+  { to: '/staff/alerts', label: 'Cảnh báo' },
+] as const;
+
+/** Header (unit, who is signed in, sign-out), the screen tabs, and the screen. */
+export function StaffLayout({ session, children }: { readonly session: StaffSession; readonly children: ReactNode }) {
+  const unitState = useContext(StaffUnitContext);
+  return (
+    <Page className="staff-page">
+      <header className="staff-top">
+        <div className="staff-brand">
+          <span className="staff-logo" aria-hidden="true">
+            HL
+          </span>
+          <div className="staff-brand-text">
+            <p className="staff-app-name">Hài Lòng · Cán bộ</p>
+            {unitState && unitState.units.length > 1 ? (
+              <label className="staff-unit-pick">
+                <span className="sr-only">Đơn vị</span>
+                <select value={unitState.unit.id} onChange={(e) => unitState.setUnitId(e.target.value)}>
+                  {unitState.units.map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : (
+              <p className="staff-unit-name">{unitState?.unit.name ?? ''}</p>
+            )}
+          </div>
+        </div>
+        <div className="staff-user">
+          <span className="staff-user-name">
+            {session.username}
+            <span className="staff-user-role"> · {ROLE_LABELS[session.role] ?? session.role}</span>
+          </span>
+          <button type="button" className="staff-btn staff-btn-ghost" onClick={() => void signOut()}>
+            Đăng xuất
+          </button>
+        </div>
+      </header>
+      {unitState && (
+        <nav className="staff-tabs" aria-label="Các màn hình">
+          {TABS.map((t) => (
+            <NavLink key={t.to} to={t.to} className={({ isActive }) => `staff-tab${isActive ? ' is-active' : ''}`}>
+              {t.label}
+            </NavLink>
+          ))}
+        </nav>
+      )}
+      <main className="staff-main">{children}</main>
+    </Page>
+  );
+}

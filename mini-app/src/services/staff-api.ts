@@ -1,0 +1,147 @@
+import type { InferResponseType } from 'hono/client';
+import { endSession, getSession } from '../state/staff-session.ts';
+import { apiClient, type ApiClient } from './api-client.ts';
+
+/*
+ * The staff screens' calls, through the same typed `hc` client as the citizen's form: response
+ * types come from the backend's routes, never redeclared here.
+ */
+type Api = ApiClient['api'];
+type UnitApi = Api['units'][':unitId'];
+export type TalliesReport = InferResponseType<UnitApi['tallies']['$get'], 200>;
+export type OfficerTally = TalliesReport['officers'][number];
+export type TrendsReport = InferResponseType<UnitApi['trends']['$get'], 200>;
+export type CommentsPage = InferResponseType<UnitApi['comments']['$get'], 200>;
+export type CommentItem = CommentsPage['comments'][number];
+export type AlertsList = InferResponseType<UnitApi['alerts']['$get'], 200>;
+export type AlertItem = AlertsList['alerts'][number];
+export type UnitSummary = InferResponseType<Api['units']['$get'], 200>['units'][number];
+export type LoginResult = InferResponseType<Api['auth']['login']['$post'], 200>;
+
+/** A non-2xx answer, with the server's Vietnamese message. */
+export class StaffApiError extends Error {
+  override name = 'StaffApiError';
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let client: ApiClient | undefined;
+const api = (): Api => (client ??= apiClient()).api;
+
+async function messageOf(res: Response, fallback: string): Promise<string> {
+  try {
+    const body = (await res.json()) as { error?: { message?: unknown } };
+    return typeof body.error?.message === 'string' ? body.error.message : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+function auth(): { headers: { authorization: string } } {
+  const s = getSession();
+  return { headers: { authorization: `Bearer ${s?.token ?? ''}` } };
+}
+
+/** Runs a call; 401 ends the session (the screens fall back to sign-in), other errors throw. */
+async function ok<R extends Response>(p: Promise<R>): Promise<R> {
+  let res: R;
+  try {
+    res = await p;
+  } catch {
+    throw new StaffApiError(0, 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng rồi thử lại.');
+  }
+  if (res.status === 401) {
+    endSession('Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.');
+    throw new StaffApiError(401, 'Phiên đăng nhập đã hết hạn.');
+  }
+  if (!res.ok) throw new StaffApiError(res.status, await messageOf(res, 'Đã có lỗi xảy ra. Vui lòng thử lại.'));
+  return res;
+}
+
+export async function signIn(username: string, password: string): Promise<LoginResult> {
+  let res;
+  try {
+    res = await api().auth.login.$post({ json: { username, password } });
+  } catch {
+    throw new StaffApiError(0, 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng rồi thử lại.');
+  }
+  if (res.status !== 200) throw new StaffApiError(res.status, await messageOf(res, 'Đăng nhập không thành công.'));
+  return (await res.json()) as LoginResult;
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await api().auth.logout.$post(undefined, auth());
+  } finally {
+    endSession();
+  }
+}
+
+export async function fetchUnits(): Promise<UnitSummary[]> {
+  const res = await ok(api().units.$get(undefined, auth()));
+  return (await res.json()).units;
+}
+
+export async function fetchTallies(unitId: string, from: string, to: string): Promise<TalliesReport> {
+  const res = await ok(api().units[':unitId'].tallies.$get({ param: { unitId }, query: { from, to } }, auth()));
+  return (await res.json()) as TalliesReport;
+}
+
+export async function fetchTrends(unitId: string, from: string, to: string): Promise<TrendsReport> {
+  const res = await ok(api().units[':unitId'].trends.$get({ param: { unitId }, query: { from, to } }, auth()));
+  return (await res.json()) as TrendsReport;
+}
+
+type CommentsQuery = Parameters<UnitApi['comments']['$get']>[0]['query'];
+type Issue = NonNullable<CommentsQuery['issue']>;
+const ISSUES: readonly string[] = ['harassment', 'extra_cost', 'negative_conduct'] satisfies Issue[];
+const isIssue = (v: string): v is Issue => ISSUES.includes(v);
+
+/** The screen's filter values ('' = any). */
+export interface CommentFilter {
+  officerId: string;
+  fieldId: string;
+  level: string;
+  issue: string;
+  handled: '' | 'yes' | 'no';
+}
+
+export const PAGE_SIZE = 20;
+
+export async function fetchComments(unitId: string, f: CommentFilter, before?: number): Promise<CommentsPage> {
+  const query: CommentsQuery = { limit: String(PAGE_SIZE) };
+  if (f.officerId) query.officerId = f.officerId;
+  if (f.fieldId) query.fieldId = f.fieldId;
+  if (f.level) query.level = Number(f.level);
+  if (isIssue(f.issue)) query.issue = f.issue;
+  if (f.handled) query.handled = f.handled;
+  if (before !== undefined) query.before = before;
+  const res = await ok(api().units[':unitId'].comments.$get({ param: { unitId }, query }, auth()));
+  return (await res.json()) as CommentsPage;
+}
+
+export async function addNote(unitId: string, responseId: string, handled: boolean, note: string): Promise<void> {
+  await ok(api().units[':unitId'].comments[':responseId'].notes.$post({ param: { unitId, responseId }, json: { handled, note } }, auth()));
+}
+
+/** The alerts list; null while the backend has no alerts route (404): the screen says so. */
+export async function fetchAlerts(unitId: string): Promise<AlertItem[] | null> {
+  try {
+    const res = await ok(api().units[':unitId'].alerts.$get({ param: { unitId }, query: { limit: '100' } }, auth()));
+    return ((await res.json()) as AlertsList).alerts;
+  } catch (e) {
+    if (e instanceof StaffApiError && e.status === 404) return null;
+    throw e;
+  }
+}
+
+export async function acknowledgeAlert(unitId: string, alertId: string, note: string): Promise<void> {
+  await ok(
+    api()
+      .units[':unitId'].alerts[':alertId'].ack.$post({ param: { unitId, alertId } }, { headers: { ...auth().headers, 'content-type': 'application/json' }, init: { body: JSON.stringify(note ? { note } : {}) } }),
+  );
+}

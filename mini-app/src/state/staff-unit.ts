@@ -1,0 +1,17 @@
+import { createContext, useContext } from 'react';
+import type { UnitSummary } from '../services/staff-api.ts';
+
+/** The unit the staff screens show (a supervisor picks one of several). */
+export interface StaffUnitState {
+  readonly units: readonly UnitSummary[];
+  readonly unit: UnitSummary;
+  readonly setUnitId: (id: string) => void;
+}
+
+export const StaffUnitContext = createContext<StaffUnitState | null>(null);
+
+export function useStaffUnit(): StaffUnitState {
+  const v = useContext(StaffUnitContext);
+  if (!v) throw new Error('useStaffUnit outside StaffUnitContext');
+  return v;
+}

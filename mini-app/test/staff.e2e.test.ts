@@ -1,0 +1,233 @@
+import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerProcess, type ServerProcess } from '../../backend/test/helpers/server-process.ts';
+import { DESKTOP, launchChromium, PHONE } from './support/browser.ts';
+import { ensureBuilt } from './support/ensure-built.ts';
+import { login } from './support/staff-api.ts';
+
+const SHOTS = '/tmp/shots';
+// A Vietnamese browser: the native date inputs then show dd/mm/yyyy, as on staff's own devices.
+const VI = { locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' } as const;
+const PHONE_VI = { ...PHONE, ...VI };
+const DESKTOP_VI = { ...DESKTOP, ...VI };
+const SCRIPT_COMMENT = `<script>window.__pwned = 1; alert('x')</script><img src=x onerror="window.__pwned=2">`;
+
+let server: ServerProcess;
+let browser: Browser;
+let clerkToken: string;
+let officers: { id: string; name: string }[];
+
+interface OfficerRow {
+  officerId: string;
+  name: string;
+  responses: number;
+  flagged: boolean;
+  dissatisfiedShare: number | null;
+}
+interface Report {
+  total: { responses: number; satisfiedShare: number | null; dissatisfiedShare: number | null };
+  officers: OfficerRow[];
+}
+
+const pct = (v: number | null) => (v === null ? '–' : new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v));
+
+async function api<T>(path: string, token: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+  return { status: res.status, body: (await res.json().catch(() => null)) as T };
+}
+
+async function rate(officerId: string, overall: number, extra: Record<string, unknown> = {}) {
+  const res = await fetch(`${server.url}/api/public/responses`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: server.demo.counterToken, clientId: crypto.randomUUID(), officerId, answers: { overall, access: 4, attitude: overall, responsibility: 4, guidance: 5 }, ...extra }),
+  });
+  expect(res.status).toBe(201);
+}
+
+async function signIn(ctx: BrowserContext, user: { username: string; password: string }, screen = 'today'): Promise<Page> {
+  const page = await ctx.newPage();
+  page.on('dialog', () => {
+    throw new Error('a dialog opened: some text ran as script');
+  });
+  await page.goto(`${server.url}/app/#/staff/${screen}`);
+  await page.getByLabel('Tên đăng nhập').fill(user.username);
+  await page.getByLabel('Mật khẩu').fill(user.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('navigation', { name: 'Các màn hình' }).waitFor();
+  return page;
+}
+
+async function openTab(page: Page, name: string, heading: string) {
+  await page.getByRole('link', { name }).click();
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+/** The viewport at its test size, then the whole screen (the zmp-ui Page scrolls inside, so fullPage cannot). */
+async function shoot(page: Page, name: string) {
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: size.width, height: 2400 });
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: `${SHOTS}/${name}-full.png` });
+  await page.setViewportSize(size);
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).analyze();
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  ensureBuilt();
+  server = await startServerProcess();
+  browser = await launchChromium();
+  clerkToken = await login(server.url, server.demo.clerk.username, server.demo.clerk.password);
+  const point = (await (await fetch(`${server.url}/api/public/points/${server.demo.counterToken}`)).json()) as { officers: { id: string; name: string }[] };
+  officers = point.officers;
+  const [lan, hung, mai] = [officers.find((o) => o.name === 'Nguyễn Thị Lan')!, officers.find((o) => o.name === 'Trần Văn Hùng')!, officers.find((o) => o.name === 'Lê Thị Mai')!];
+  // Lan: 3 of 5 dissatisfied (60 %, flagged); Hùng: all satisfied; Mai: exactly 1 of 4 (25 %, not flagged).
+  for (const level of [1, 2, 2, 5, 4]) await rate(lan.id, level);
+  await rate(lan.id, 1, { issues: ['harassment'], comment: 'Cán bộ yêu cầu nộp thêm tiền ngoài quy định.' });
+  for (let i = 0; i < 11; i++) await rate(hung.id, i % 2 ? 5 : 4);
+  for (const level of [2, 3, 4, 5]) await rate(mai.id, level);
+  await rate(hung.id, 5, { comment: SCRIPT_COMMENT });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.cleanup();
+});
+
+describe('staff screens in a real browser', () => {
+  it('signs the clerk in; Today shows the tallies API numbers; sign-out ends the session', async () => {
+    for (const [size, opts] of [['360', PHONE_VI], ['1366', DESKTOP_VI]] as const) {
+      const ctx = await browser.newContext(opts);
+      const page = await ctx.newPage();
+      await page.goto(`${server.url}/app/#/staff/today`);
+      await page.getByRole('heading', { name: 'Đăng nhập cán bộ' }).waitFor();
+      await page.getByLabel('Tên đăng nhập').fill(server.demo.clerk.username);
+      await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.getByRole('alert').waitFor();
+      expect(await page.getByRole('alert').textContent()).toContain('không đúng');
+      await page.screenshot({ path: `${SHOTS}/staff-signin-${size}.png` });
+      await page.close();
+      await ctx.close();
+    }
+
+    const ctx = await browser.newContext(PHONE_VI);
+    const page = await signIn(ctx, server.demo.clerk);
+    await page.locator('[data-stat="total"]').waitFor();
+    const { body: r } = await api<Report>(`/api/units/${server.demo.unitId}/tallies`, clerkToken);
+    expect(await page.locator('[data-stat="total"] .stat-value').textContent()).toBe(String(r.total.responses));
+    expect(await page.locator('[data-stat="satisfied"] .stat-value').textContent()).toBe(pct(r.total.satisfiedShare));
+    expect(await page.locator('[data-stat="dissatisfied"] .stat-value').textContent()).toBe(pct(r.total.dissatisfiedShare));
+    for (const o of r.officers) {
+      const row = page.locator(`tr[data-row-id="${o.officerId}"]`).first();
+      expect(await row.locator('[data-col="responses"]').textContent()).toContain(String(o.responses));
+      expect(await row.locator('[data-col="dissatisfied"] strong').textContent()).toBe(pct(o.dissatisfiedShare));
+    }
+    expect(await page.locator('.badge-small').count()).toBeGreaterThan(0); // n < 10: "ít dữ liệu"
+    await shoot(page, 'staff-today-360');
+
+    // A new response shows up without reloading the page ("Làm mới" and the 30 s timer use the same path).
+    await rate(officers.find((o) => o.name === 'Trần Văn Hùng')!.id, 5);
+    await page.getByRole('button', { name: 'Làm mới' }).click();
+    await expect.poll(() => page.locator('[data-stat="total"] .stat-value').textContent()).toBe(String(r.total.responses + 1));
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByRole('heading', { name: 'Đăng nhập cán bộ' }).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('hailong.staff.session.v1'))).toBeNull();
+    await ctx.close();
+  });
+
+  it('shows the chairman the flagged officer, per the > 25 % rule', async () => {
+    const ctx = await browser.newContext(DESKTOP_VI);
+    const page = await signIn(ctx, server.demo.chairman);
+    await page.locator('[data-stat="total"]').waitFor();
+    const { body: r } = await api<Report>(`/api/units/${server.demo.unitId}/tallies`, clerkToken);
+    const flagged = r.officers.filter((o) => o.flagged).map((o) => o.name);
+    expect(flagged).toEqual(['Nguyễn Thị Lan']);
+    const rows = page.locator('tr.is-flagged');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.locator('.row-name').textContent()).toBe('Nguyễn Thị Lan');
+    expect(await rows.locator('[data-col="flag"]').textContent()).toBe('Trên 25% không hài lòng');
+    // Exactly 25 % is not flagged.
+    const mai = r.officers.find((o) => o.name === 'Lê Thị Mai')!;
+    expect(mai.dissatisfiedShare).toBe(0.25);
+    expect(await page.locator(`tr[data-row-id="${mai.officerId}"] [data-col="flag"]`).textContent()).toBe('Đạt');
+    await shoot(page, 'staff-today-1366');
+
+    await openTab(page, 'Xu hướng', 'Xu hướng theo ngày');
+    await page.locator('canvas').first().waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.locator('canvas').count()).toBe(2);
+    await shoot(page, 'staff-trends-1366');
+    await openTab(page, 'Cảnh báo', 'Cảnh báo');
+    await page.locator('.staff-empty, .comment-card').first().waitFor();
+    await shoot(page, 'staff-alerts-1366');
+    await openTab(page, 'Góp ý', 'Góp ý và phản ánh tiêu cực');
+    await page.locator('.comment-card').first().waitFor();
+    await shoot(page, 'staff-comments-1366');
+    await ctx.close();
+  });
+
+  it('lists comments newest first, shows a <script> comment as text, and marks a comment handled', async () => {
+    const ctx = await browser.newContext(PHONE_VI);
+    const page = await signIn(ctx, server.demo.clerk, 'comments');
+    await page.locator('.comment-card').first().waitFor();
+    const texts = await page.locator('.comment-text').allTextContents();
+    expect(texts[0]).toBe(SCRIPT_COMMENT);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('.comment-card img').count()).toBe(0);
+    await shoot(page, 'staff-comments-360');
+
+    await page.getByRole('combobox', { name: 'Phản ánh' }).selectOption('harassment');
+    await expect.poll(() => page.locator('.comment-card').count()).toBe(1);
+    const card = page.locator('.comment-card').first();
+    await card.getByLabel('Ghi chú xử lý').fill('Đã làm việc với cán bộ, hoàn trả chi phí cho người dân.');
+    await card.getByRole('button', { name: 'Đánh dấu đã xử lý' }).click();
+    await card.locator('[data-status="handled"]').waitFor();
+    expect(await card.locator('.note-text').textContent()).toBe('Đã làm việc với cán bộ, hoàn trả chi phí cho người dân.');
+    const { body } = await api<{ comments: { comment: string | null; handled: boolean }[] }>(`/api/units/${server.demo.unitId}/comments?handled=yes`, clerkToken);
+    expect(body.comments.map((c) => c.comment)).toEqual(['Cán bộ yêu cầu nộp thêm tiền ngoài quy định.']);
+
+    await openTab(page, 'Xu hướng', 'Xu hướng theo ngày');
+    await page.locator('canvas').first().waitFor();
+    await page.waitForTimeout(300);
+    await shoot(page, 'staff-trends-360');
+    await openTab(page, 'Cảnh báo', 'Cảnh báo');
+    await page.locator('.staff-empty, .comment-card').first().waitFor();
+    await shoot(page, 'staff-alerts-360');
+    await ctx.close();
+  });
+
+  it('has no serious or critical accessibility violations on any staff screen (axe-core)', async () => {
+    for (const opts of [PHONE_VI, DESKTOP_VI]) {
+      const ctx = await browser.newContext(opts);
+      const first = await ctx.newPage();
+      await first.goto(`${server.url}/app/#/staff/today`);
+      await first.getByRole('heading', { name: 'Đăng nhập cán bộ' }).waitFor();
+      const bad: string[] = (await seriousViolations(first)).map((v) => `sign-in: ${v}`);
+      await first.close();
+      const page = await signIn(ctx, server.demo.chairman);
+      await page.locator('[data-stat="total"]').waitFor();
+      bad.push(...(await seriousViolations(page)).map((v) => `today: ${v}`));
+      for (const [tab, heading, ready] of [
+        ['Xu hướng', 'Xu hướng theo ngày', 'canvas'],
+        ['Góp ý', 'Góp ý và phản ánh tiêu cực', '.comment-card'],
+        ['Cảnh báo', 'Cảnh báo', '.staff-empty, .comment-card'],
+      ] as const) {
+        await openTab(page, tab, heading);
+        await page.locator(ready).first().waitFor();
+        bad.push(...(await seriousViolations(page)).map((v) => `${tab}: ${v}`));
+      }
+      expect(bad).toEqual([]);
+      await ctx.close();
+    }
+  });
+});
