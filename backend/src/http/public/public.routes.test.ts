@@ -3,6 +3,14 @@ import { countResponses } from '../../db/responses.repository.ts';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.ts';
 import { expectErrorShape, responseBody, seedUnit, testApp, type SeededUnit } from '../../../test/helpers/fixtures.ts';
 
+interface PointView {
+  unit: { name: string };
+  officer: { id: string; name: string } | null;
+  officers: unknown[];
+  fields: { name: string }[];
+  form: { version: number; levels: { value: number; label: string }[]; questions: { key: string }[]; issues: { key: string }[] };
+}
+
 let deps: TestDeps;
 let unit: SeededUnit;
 let t: ReturnType<typeof testApp>;
@@ -18,22 +26,22 @@ describe('GET /api/public/points/:token', () => {
   it('describes a counter point: unit, officers to choose from, fields, the form', async () => {
     const res = await t.get(`/api/public/points/${unit.counterToken}`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as Record<string, any>;
+    const body = (await res.json()) as PointView;
     expect(body.unit.name).toBe('UBND xã xa-a');
     expect(body.officer).toBeNull();
     expect(body.officers).toHaveLength(3);
-    expect(body.fields.map((f: { name: string }) => f.name)).toContain('Tư pháp – Hộ tịch');
+    expect(body.fields.map((f) => f.name)).toContain('Tư pháp – Hộ tịch');
     expect(body.form.version).toBe(1);
     expect(body.form.levels[0]).toEqual({ value: 5, label: 'Rất hài lòng' });
     expect(body.form.levels[4]).toEqual({ value: 1, label: 'Rất không hài lòng' });
-    expect(body.form.questions.map((q: { key: string }) => q.key)).toEqual(['overall', 'access', 'attitude', 'responsibility', 'guidance']);
-    expect(body.form.issues.map((q: { key: string }) => q.key)).toEqual(['harassment', 'extra_cost', 'negative_conduct']);
+    expect(body.form.questions.map((q) => q.key)).toEqual(['overall', 'access', 'attitude', 'responsibility', 'guidance']);
+    expect(body.form.issues.map((q) => q.key)).toEqual(['harassment', 'extra_cost', 'negative_conduct']);
   });
 
   it('names the officer of a desk point', async () => {
-    const body = (await (await t.get(`/api/public/points/${unit.deskToken}`)).json()) as Record<string, any>;
-    expect(body.officer.id).toBe(unit.deskOfficerId);
-    expect(body.officer.name).toBe('Nguyễn Văn An');
+    const body = (await (await t.get(`/api/public/points/${unit.deskToken}`)).json()) as PointView;
+    expect(body.officer?.id).toBe(unit.deskOfficerId);
+    expect(body.officer?.name).toBe('Nguyễn Văn An');
   });
 
   it('is 404 for unknown, forged and disabled tokens', async () => {
