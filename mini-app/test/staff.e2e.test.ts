@@ -176,6 +176,31 @@ describe('staff screens in a real browser', () => {
     await ctx.close();
   });
 
+  it('the link in a Zalo alert opens the alerts screen of that unit, the alert highlighted, after sign-in and on reload', async () => {
+    const { body } = await api<{ alerts: { id: string; kind: string; text: string }[] }>(`/api/units/${server.demo.unitId}/alerts?limit=100`, clerkToken);
+    const alert = body.alerts.find((a) => a.kind === 'response')!;
+    const link = new URL(alert.text.split('\n').at(-1)!.replace(/^Xem: /, ''));
+    expect(`${link.pathname}${link.search}`).toBe('/app/');
+    expect(link.hash).toBe(`#/staff/alerts?unit=${server.demo.unitId}&alert=${alert.id}`);
+    const ctx = await browser.newContext(PHONE_VI);
+    const page = await ctx.newPage();
+    // The server's own address (the alert's PUBLIC_URL is the configured one).
+    await page.goto(`${server.url}${link.pathname}${link.hash}`);
+    await page.getByLabel('Tên đăng nhập').fill(server.demo.chairman.username);
+    await page.getByLabel('Mật khẩu').fill(server.demo.chairman.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cảnh báo' }).waitFor();
+    const highlighted = page.locator('.comment-card.is-linked');
+    await highlighted.waitFor();
+    expect(await highlighted.getAttribute('data-alert-id')).toBe(alert.id);
+    expect(await page.locator('.comment-card.is-linked').count()).toBe(1);
+    await page.reload();
+    await page.locator('.comment-card.is-linked').waitFor();
+    expect(await page.locator('.comment-card.is-linked').getAttribute('data-alert-id')).toBe(alert.id);
+    expect(new URL(page.url()).hash).toBe(link.hash);
+    await ctx.close();
+  });
+
   it('lists comments newest first, shows a <script> comment as text, and marks a comment handled', async () => {
     const ctx = await browser.newContext(PHONE_VI);
     const page = await signIn(ctx, server.demo.clerk, 'comments');

@@ -96,3 +96,22 @@ export async function isFollowing(db: Executor, zaloUserId: string): Promise<boo
   const r = await db.selectFrom('zalo_followers').select('following').where('zalo_user_id', '=', zaloUserId).executeTakeFirst();
   return r ? r.following === 1 : undefined;
 }
+
+/**
+ * The active staff account linked to this app-scoped Zalo user (keyed hash), for signing in with
+ * Zalo. One Zalo user may hold several accounts: the most recently linked one wins.
+ */
+export async function activeStaffIdForAppUser(db: Executor, appUserHash: string): Promise<string | undefined> {
+  const r = await db
+    .selectFrom('zalo_links')
+    .innerJoin('staff', 'staff.id', 'zalo_links.subject_id')
+    .select('staff.id')
+    .where('zalo_links.subject_kind', '=', 'staff')
+    .where('zalo_links.app_user_hash', '=', appUserHash)
+    .where('staff.active', '=', 1)
+    .orderBy('zalo_links.linked_at', 'desc')
+    .orderBy('staff.id')
+    .limit(1)
+    .executeTakeFirst();
+  return r?.id;
+}

@@ -21,6 +21,7 @@ import { trendsRoutes } from './staff/trends.routes.ts';
 import { unitListRoutes } from './staff/unit-scope.routes.ts';
 import { alertsRoutes } from './staff/alerts.routes.ts';
 import { zaloLinkRoutes } from './auth-routes/zalo-link.routes.ts';
+import { zaloLoginRoutes } from './auth-routes/zalo-login.routes.ts';
 import { zaloWebhookRoutes } from './webhooks/zalo.routes.ts';
 
 export interface AppOptions {
@@ -67,6 +68,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     .route('/board', boardRoutes(deps))
     .route('/api/admin', adminRoutes(deps))
     .route('/api/auth', zaloLinkRoutes(deps))
+    .route('/api/auth', zaloLoginRoutes(deps))
     .route('/api/units', alertsRoutes(deps))
     .route('/webhooks', zaloWebhookRoutes(deps));
 

@@ -4,10 +4,15 @@ import { formatViDate } from '../domain/day.ts';
 
 const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1).replace('.', ',')}%`);
 
-/** The staff screen an alert points to (the Mini App's staff alerts screen). */
+/**
+ * The staff screen an alert points to: the Mini App's alerts screen for that unit, with the alert
+ * highlighted. In a browser the staff screens live behind the hash (`/app/#/staff/…`): `/app/` is
+ * the page that loads the app (its asset paths are relative), and StaffHashSync opens the screen
+ * the hash names, query included.
+ */
 export function alertLink(publicUrl: string, unitId: string, alertId?: string): string {
   const q = new URLSearchParams({ unit: unitId, ...(alertId ? { alert: alertId } : {}) });
-  return `${publicUrl}/app/staff/alerts?${q.toString()}`;
+  return `${publicUrl}/app/#/staff/alerts?${q.toString()}`;
 }
 
 /** HH:MM dd/mm/yyyy, Vietnam time. */

@@ -19,6 +19,11 @@ export async function login(deps: Deps, username: string, password: string): Pro
   const staff = await findStaffForLogin(deps.db.kysely, username);
   const ok = await verifyPassword(password, staff?.passwordHash ?? DUMMY_HASH);
   if (!staff || !ok || !staff.active) return null;
+  return openSession(deps, staff);
+}
+
+/** A new session for an already authenticated, active staff member (password or linked Zalo account). */
+export async function openSession(deps: Deps, staff: Staff): Promise<LoginResult> {
   const token = newSessionToken();
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + deps.config.SESSION_TTL_HOURS * 3_600_000).toISOString();

@@ -53,13 +53,16 @@ describe('linking staff to Zalo and delivering alerts', () => {
     expect(texts[2]).toContain('ít dữ liệu');
     expect(texts[1]).toContain('Trần Thị Bình');
     expect(texts[1]).toContain('Chờ quá lâu');
-    expect(texts[1]).toContain('http://127.0.0.1:8787/app/staff/alerts?unit=');
 
     const list = (await (await t.get(`/api/units/${unit.unitId}/alerts`, chair)).json()) as AlertList;
     expect(list.alerts.map((a) => [a.kind, a.status]).sort()).toEqual([
       ['crossing', 'delivered'],
       ['response', 'delivered'],
     ]);
+    // The link opens the app's page (/app/) and, behind the hash, the alerts screen of the unit
+    // with this alert highlighted: `/app/staff/alerts` would not load the app (relative assets).
+    const alertId = list.alerts.find((a) => a.kind === 'response')!.id;
+    expect(texts[1]!.split('\n').at(-1)).toBe(`Xem: http://127.0.0.1:8787/app/#/staff/alerts?unit=${unit.unitId}&alert=${alertId}`);
   });
 
   it('an unknown or expired code links nothing and gets a short reply; codes are single-use', async () => {

@@ -73,6 +73,22 @@ export async function signIn(username: string, password: string): Promise<LoginR
   return (await res.json()) as LoginResult;
 }
 
+/**
+ * Signs in with the Zalo account linked to a staff account (inside Zalo): the same session as
+ * signIn. 401 = not linked or the Zalo token was rejected; 503 = Zalo could not be reached in
+ * time. The server's Vietnamese message is kept for the screen.
+ */
+export async function signInWithZalo(zaloAccessToken: string): Promise<LoginResult> {
+  let res;
+  try {
+    res = await api().auth['zalo-login'].$post({ json: { zaloAccessToken } });
+  } catch {
+    throw new StaffApiError(0, 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng rồi thử lại.');
+  }
+  if (res.status !== 200) throw new StaffApiError(res.status, await messageOf(res, 'Đăng nhập bằng Zalo không thành công.'));
+  return (await res.json()) as LoginResult;
+}
+
 export async function signOut(): Promise<void> {
   try {
     await api().auth.logout.$post(undefined, auth());

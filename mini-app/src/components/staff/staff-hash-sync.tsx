@@ -4,13 +4,13 @@ import { isInsideZalo } from '../../services/zalo-env.ts';
 
 /**
  * Outside Zalo the router is a memory router (TOOLCHAIN.md), so the address bar never changes by
- * itself. Staff screens live at /app/#/staff/…: this opens the screen the hash names, and keeps the
- * hash in step so a reload or a bookmark lands on the same screen. Tiny on purpose: it ships in the
+ * itself. Staff screens live at /app/#/staff/…: this opens the screen the hash names (with its
+ * query, e.g. ?unit=…&alert=…), and keeps the hash in step so a reload or a bookmark lands on the same screen. Tiny on purpose: it ships in the
  * citizen's bundle, the staff screens themselves do not.
  */
 export function StaffHashSync() {
   const navigate = useNavigate();
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   const started = useRef(false);
 
   useEffect(() => {
@@ -20,12 +20,15 @@ export function StaffHashSync() {
     if (hash.startsWith('#/staff')) navigate(hash.slice(1), { replace: true });
   }, [navigate]);
 
+  // The query stays in the hash (#/staff/alerts?unit=…&alert=…, the form of the links in Zalo
+  // alerts), so a reload keeps the unit and the highlighted alert.
   useEffect(() => {
     if (isInsideZalo() || !started.current) return;
-    if (pathname.startsWith('/staff') && window.location.hash !== `#${pathname}`) {
-      window.history.replaceState(window.history.state, '', `#${pathname}`);
+    const target = `#${pathname}${search}`;
+    if (pathname.startsWith('/staff') && window.location.hash !== target) {
+      window.history.replaceState(window.history.state, '', target);
     }
-  }, [pathname]);
+  }, [pathname, search]);
 
   return null;
 }

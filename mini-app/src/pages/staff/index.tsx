@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Navigate, Route, Routes, useSearchParams } from 'react-router-dom';
 import '../../components/staff/staff.css';
 import { StaffLayout } from '../../components/staff/staff-layout.tsx';
 import { LoadState } from '../../components/staff/load-state.tsx';
@@ -26,7 +26,14 @@ export function StaffApp() {
 
 function SignedIn({ session }: { readonly session: StaffSession }) {
   const { state } = useLoaded(fetchUnits, session.token);
-  const [chosen, setChosen] = useState<string | null>(null);
+  // A link from a Zalo alert (#/staff/alerts?unit=…) opens that unit, if this account may see it;
+  // otherwise the account's own unit, as usual.
+  const [params] = useSearchParams();
+  const linkedUnit = params.get('unit');
+  const [chosen, setChosen] = useState<string | null>(linkedUnit);
+  useEffect(() => {
+    if (linkedUnit) setChosen(linkedUnit);
+  }, [linkedUnit]);
   const value = useMemo(() => {
     if (state.kind !== 'ok' || state.data.length === 0) return null;
     const units = state.data;

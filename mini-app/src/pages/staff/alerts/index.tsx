@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { LoadState } from '../../../components/staff/load-state.tsx';
 import { acknowledgeAlert, fetchAlerts, StaffApiError, type AlertItem } from '../../../services/staff-api.ts';
 import { formatInstant, ROLE_LABELS } from '../../../services/staff-format.ts';
@@ -15,13 +16,24 @@ const DELIVERY: Record<string, string> = {
   none: 'Chưa có người nhận',
 };
 
-/** What was sent to whom, delivered or why not, acknowledged by whom. */
+/**
+ * What was sent to whom, delivered or why not, acknowledged by whom. A link from a Zalo alert
+ * (#/staff/alerts?unit=…&alert=…) highlights that alert and scrolls to it.
+ */
 export function AlertsPage() {
   const { unit } = useStaffUnit();
   const { state, reload } = useLoaded(useCallback(() => fetchAlerts(unit.id), [unit.id]), unit.id, 60_000);
+  const [params] = useSearchParams();
+  const linked = params.get('alert');
+  const linkedMissing = linked !== null && state.kind === 'ok' && state.data !== null && !state.data.some((a) => a.id === linked);
   return (
     <div className="staff-screen">
       <h1 className="staff-title">Cảnh báo</h1>
+      {linkedMissing && (
+        <p className="staff-notice" role="status">
+          Không thấy cảnh báo trong đường liên kết ở danh sách của {unit.name}: có thể cảnh báo thuộc đơn vị khác hoặc đã quá cũ.
+        </p>
+      )}
       {state.kind !== 'ok' ? (
         <LoadState state={state} onRetry={reload} />
       ) : state.data === null ? (
@@ -31,7 +43,7 @@ export function AlertsPage() {
       ) : (
         <div className="comment-list">
           {state.data.map((a) => (
-            <AlertCard key={a.id} unitId={unit.id} alert={a} onChanged={reload} />
+            <AlertCard key={a.id} unitId={unit.id} alert={a} linked={a.id === linked} onChanged={reload} />
           ))}
         </div>
       )}
@@ -39,7 +51,11 @@ export function AlertsPage() {
   );
 }
 
-function AlertCard({ unitId, alert, onChanged }: { readonly unitId: string; readonly alert: AlertItem; readonly onChanged: () => void }) {
+function AlertCard({ unitId, alert, linked, onChanged }: { readonly unitId: string; readonly alert: AlertItem; readonly linked: boolean; readonly onChanged: () => void }) {
+  const card = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (linked) card.current?.scrollIntoView({ block: 'center' });
+  }, [linked]);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -61,7 +77,7 @@ function AlertCard({ unitId, alert, onChanged }: { readonly unitId: string; read
   }
 
   return (
-    <article className={`comment-card${ack ? ' is-handled' : ''}`} data-alert-id={alert.id}>
+    <article ref={card} className={`comment-card${ack ? ' is-handled' : ''}${linked ? ' is-linked' : ''}`} data-alert-id={alert.id} aria-current={linked ? 'true' : undefined}>
       <header className="comment-head">
         <span className="badge badge-flag">{KIND[alert.kind] ?? alert.kind}</span>
         <span className={`badge ${alert.status === 'failed' ? 'badge-flag' : alert.status === 'delivered' ? 'badge-ok' : 'badge-open'}`}>{DELIVERY[alert.status] ?? alert.status}</span>

@@ -1,15 +1,43 @@
 import { useState, type FormEvent } from 'react';
 import { Page } from 'zmp-ui';
-import { signIn, StaffApiError } from '../../../services/staff-api.ts';
+import { signIn, signInWithZalo, StaffApiError, type LoginResult } from '../../../services/staff-api.ts';
+import { getZaloAccessToken } from '../../../services/zalo-auth.ts';
+import { isInsideZalo } from '../../../services/zalo-env.ts';
 import { startSession, takeEndedReason } from '../../../state/staff-session.ts';
 
-/** Username and password; the server slows repeated wrong passwords (429) and says so. */
+export const ZALO_TOKEN_MISSING = 'Không lấy được thông tin đăng nhập từ Zalo. Vui lòng thử lại hoặc đăng nhập bằng tên đăng nhập và mật khẩu.';
+
+const start = (r: LoginResult) => startSession({ token: r.token, role: r.role, unitId: r.unitId, username: r.username, expiresAt: r.expiresAt });
+
+/**
+ * Inside Zalo: "Đăng nhập bằng Zalo" first (the staff account linked to this Zalo user), the
+ * username and password below it. In a browser: username and password only. The server slows
+ * repeated failures (429) and says so.
+ */
 export function SignInPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<'zalo' | 'password' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice] = useState(() => takeEndedReason());
+  const [inZalo] = useState(() => isInsideZalo());
+
+  async function zaloSubmit() {
+    setBusy('zalo');
+    setError(null);
+    try {
+      const token = await getZaloAccessToken();
+      if (!token) {
+        setError(ZALO_TOKEN_MISSING);
+        setBusy(null);
+        return;
+      }
+      start(await signInWithZalo(token));
+    } catch (err) {
+      setError(err instanceof StaffApiError ? err.message : 'Đăng nhập bằng Zalo không thành công.');
+      setBusy(null);
+    }
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -17,14 +45,13 @@ export function SignInPage() {
       setError('Vui lòng nhập tên đăng nhập và mật khẩu.');
       return;
     }
-    setBusy(true);
+    setBusy('password');
     setError(null);
     try {
-      const r = await signIn(username.trim(), password);
-      startSession({ token: r.token, role: r.role, unitId: r.unitId, username: r.username, expiresAt: r.expiresAt });
+      start(await signIn(username.trim(), password));
     } catch (err) {
       setError(err instanceof StaffApiError ? err.message : 'Đăng nhập không thành công.');
-      setBusy(false);
+      setBusy(null);
     }
   }
 
@@ -42,6 +69,15 @@ export function SignInPage() {
               {notice}
             </p>
           )}
+          {inZalo && (
+            <>
+              <button type="button" className="staff-btn staff-btn-primary staff-btn-block staff-zalo-btn" disabled={busy !== null} onClick={() => void zaloSubmit()}>
+                {busy === 'zalo' ? 'Đang đăng nhập bằng Zalo…' : 'Đăng nhập bằng Zalo'}
+              </button>
+              <p className="staff-muted staff-small">Dùng tài khoản Zalo đã liên kết với tài khoản cán bộ.</p>
+              <p className="staff-signin-or">hoặc đăng nhập bằng tên đăng nhập và mật khẩu</p>
+            </>
+          )}
           <form onSubmit={(e) => void submit(e)} noValidate>
             <label className="staff-field">
               <span>Tên đăng nhập</span>
@@ -56,8 +92,8 @@ export function SignInPage() {
                 {error}
               </p>
             )}
-            <button type="submit" className="staff-btn staff-btn-primary staff-btn-block" disabled={busy}>
-              {busy ? 'Đang đăng nhập…' : 'Đăng nhập'}
+            <button type="submit" className={`staff-btn${inZalo ? '' : ' staff-btn-primary'} staff-btn-block`} disabled={busy !== null}>
+              {busy === 'password' ? 'Đang đăng nhập…' : 'Đăng nhập'}
             </button>
           </form>
           <p className="staff-muted staff-small">Phiên đăng nhập tự hết hạn; trên máy dùng chung, hãy bấm “Đăng xuất” khi xong việc.</p>
