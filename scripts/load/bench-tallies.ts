@@ -37,8 +37,8 @@ async function dataset(total: number): Promise<string> {
     const deps = await openDeps(url, env);
     const n = await countResponses(deps.db.kysely);
     await deps.close();
-    if (n === total) return url;
-    throw new Error(`${file} holds ${n} responses, not ${total}: delete it to regenerate`);
+    if (n >= total * 0.999) return url; // per-day rounding can leave a handful short
+    throw new Error(`${file} holds ${n} responses, fewer than ${total}: delete it to regenerate`);
   }
   const deps = await openDeps(url, env);
   const units = await createUnits(deps, Math.ceil(total / perUnit), { prefix: 'bt' });

@@ -25,8 +25,10 @@ function rangeQuery(db: Executor, r: TallyRange) {
     .where('day', '<=', r.to);
 }
 
-export async function sumByQuestion(db: Executor, r: TallyRange): Promise<(LevelSum & { questionKey: string })[]> {
+/** Sums per question and level; naming the keys lets the (unit, question, day) index serve it as ranges. */
+export async function sumByQuestion(db: Executor, r: TallyRange, questionKeys: readonly string[]): Promise<(LevelSum & { questionKey: string })[]> {
   const rows = await rangeQuery(db, r)
+    .where('question_key', 'in', [...questionKeys])
     .select(['question_key', 'level', (eb) => eb.fn.sum<string | number>('count').as('n')])
     .groupBy(['question_key', 'level'])
     .execute();

@@ -44,7 +44,7 @@ async function period(deps: Deps, unitId: string, key: BoardPeriod['key'], from:
   const range = { unitId, from, to };
   const overall = COUNTER_FORM_V1.overallKey;
   const [byQuestion, byOfficer, officers] = await Promise.all([
-    sumByQuestion(db, range),
+    sumByQuestion(db, range, COUNTER_FORM_V1.questions.map((q) => q.key)),
     withOfficers ? sumByOfficer(db, range, overall) : Promise.resolve([]),
     withOfficers ? listOfficers(db, unitId) : Promise.resolve([]),
   ]);

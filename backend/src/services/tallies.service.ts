@@ -56,7 +56,7 @@ export async function buildTallies(deps: Deps, unitId: string, from: string, to:
   const range = { unitId, from, to };
   const overall = COUNTER_FORM_V1.overallKey;
   const [byQuestion, byOfficer, byField, byDay, officers, fields] = await Promise.all([
-    sumByQuestion(db, range),
+    sumByQuestion(db, range, COUNTER_FORM_V1.questions.map((q) => q.key)),
     sumByOfficer(db, range, overall),
     sumByField(db, range, overall),
     sumByDay(db, range, overall),
