@@ -15,6 +15,8 @@ const { values: args } = parseArgs({
     database: { type: 'string' },
     /** A PostgreSQL server URL: the run gets a fresh database on it (dropped afterwards). */
     postgres: { type: 'string' },
+    /** realistic: levels as citizens give them (about 5 % dissatisfied); harsh: 1–5 in turn (40 %, 20 % raising an alert). */
+    mix: { type: 'string', default: 'realistic' },
   },
 });
 if (args.postgres) process.env['TEST_DATABASE_URL'] = args.postgres;
@@ -22,12 +24,14 @@ const duration = Number(args.duration);
 const connections = Number(args.connections);
 
 const server = await startServerProcess({
-  env: { BENCH_ROUTES: 'true', SQLITE_SYNCHRONOUS: args.sync ?? 'NORMAL' },
+  env: { BENCH_ROUTES: 'true', SQLITE_SYNCHRONOUS: args.sync ?? 'NORMAL', ...(process.env['BENCH_EXTRA_ENV'] ? (JSON.parse(process.env['BENCH_EXTRA_ENV']) as Record<string, string>) : {}) },
   ...(args.database ? { dbUrl: args.database } : {}),
 });
 
+// Realistic: 62 % level 5, 26 % 4, 7 % 3, 3 % 2, 2 % 1 (a commune whose officers do their job).
+const REALISTIC = [5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 3, 3, 3, 3, 2, 1];
 function makeBody(officers: string[], i: number): string {
-  const level = (i % 5) + 1;
+  const level = args.mix === 'harsh' ? (i % 5) + 1 : REALISTIC[(i * 7) % REALISTIC.length]!;
   return JSON.stringify({
     token: server.demo.counterToken,
     clientId: crypto.randomUUID(),
@@ -65,6 +69,7 @@ async function load(path: string, officers: string[]): Promise<Figures> {
 try {
   const point = (await (await fetch(`${server.url}/api/public/points/${server.demo.counterToken}`)).json()) as { officers: { id: string }[] };
   const officers = point.officers.map((o) => o.id);
+  process.stdout.write(`level mix: ${args.mix}; `);
   process.stdout.write(`server ${server.url} on ${server.dbUrl.split(':')[0]}${server.dbUrl.startsWith('sqlite') ? ` (synchronous=${args.sync})` : ''}, ${connections} connections, ${duration} s per run\n`);
   await load('/api/bench/responses-noop', officers); // warm-up: JIT, connection pools
   const base = await load('/api/bench/responses-noop', officers);

@@ -6,6 +6,8 @@ import { OaTokenStore } from './token-store.ts';
 
 export type WorkKind = 'outbox' | 'events';
 
+const OUTBOX_RING_MS = 250;
+
 /**
  * This process's Zalo side: the shared token store, the OA client, and a doorbell that wakes
  * the jobs when work was committed (alerts, webhook events) instead of waiting for the poll.
@@ -15,6 +17,8 @@ export class ZaloRuntime {
   readonly oa: OaClient;
   readonly #listeners = new Set<(kind: WorkKind) => void>();
   #pendingOutbox = false;
+  #ringScheduled = false;
+  #lastRing = 0;
 
   constructor(parts: { db: Db; config: Config; now: () => Date; logger: Logger }) {
     this.tokens = new OaTokenStore(parts);
@@ -35,10 +39,20 @@ export class ZaloRuntime {
     this.#pendingOutbox = true;
   }
 
-  /** Called after a response batch committed. */
+  /**
+   * Called after a response batch committed. Rings are coalesced to one per OUTBOX_RING_MS: under
+   * load nearly every batch may enqueue an alert, and a dispatcher woken per commit would compete
+   * with the writer for the database; a quarter of a second is nothing for a chairman's alert.
+   */
   afterCommit(): void {
-    if (!this.#pendingOutbox) return;
+    if (!this.#pendingOutbox || this.#ringScheduled) return;
     this.#pendingOutbox = false;
-    this.notify('outbox');
+    this.#ringScheduled = true;
+    const wait = Math.max(0, this.#lastRing + OUTBOX_RING_MS - Date.now());
+    setTimeout(() => {
+      this.#ringScheduled = false;
+      this.#lastRing = Date.now();
+      this.notify('outbox');
+    }, wait).unref();
   }
 }
