@@ -1,11 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
-import { except } from 'hono/combine';
-import { secureHeaders } from 'hono/secure-headers';
 import { sql } from 'kysely';
 import type { Deps } from '../services/context.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
@@ -13,6 +10,7 @@ import { authRoutes } from './auth-routes/auth.routes.ts';
 import { boardRoutes } from './board/board.routes.ts';
 import { benchRoutes } from './public/bench.routes.ts';
 import { AppError, codeForStatus } from './errors.ts';
+import { responseHeaders } from './response-headers.ts';
 import { miniAppRoutes } from './mini-app.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
@@ -47,8 +45,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
       logger.debug('request', { requestId: c.get('requestId'), method: c.req.method, route, status: c.res.status, ms: Math.round(seconds * 10_000) / 10 });
     })
     // The public board sets its own headers: it must be embeddable in commune websites' iframes.
-    .use(except('/board/*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' })))
-    .use('/api/*', cors({ origin: config.CORS_ORIGINS, allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }))
+    .use(responseHeaders({ corsOrigins: config.CORS_ORIGINS, ownPolicy: (path) => path.startsWith('/board/') }))
     .get('/healthz', async (c) => {
       await sql`select 1`.execute(deps.db.kysely);
       return c.json({ ok: true as const });
