@@ -31,22 +31,9 @@ export function shiftDay(day: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/**
- * 95 % Wilson score interval: the same formula as backend/src/domain/wilson.ts, which gives it per
- * officer; the screens need it for fields and criteria too, from the level counts the API returns.
- */
-export function wilsonInterval(k: number, n: number, z = 1.959964): { low: number; high: number } | null {
-  if (n <= 0) return null;
-  const p = k / n;
-  const z2 = z * z;
-  const denom = 1 + z2 / n;
-  const centre = (p + z2 / (2 * n)) / denom;
-  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
-}
-
-/** Below this many responses a share gets the "ít dữ liệu" mark (the backend's SMALL_SAMPLE). */
-export const SMALL_SAMPLE = 10;
+// The same 95 % Wilson interval and small-sample bound as the server's tallies (per officer there;
+// the screens also need them for fields and criteria, from the level counts the API returns).
+export { SMALL_SAMPLE, wilsonInterval } from '@hai-long/backend/domain/wilson';
 
 export const LEVEL_LABELS: readonly { value: 5 | 4 | 3 | 2 | 1; label: string; short: string }[] = [
   { value: 5, label: 'Rất hài lòng', short: 'RHL' },
