@@ -5,6 +5,7 @@
 // with autocannon at N connections for a fixed time each, and prints req/s, p50/p99 and B/A.
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { realisticLevel } from './load/level-mix.ts';
 import { startServerProcess } from '../backend/test/helpers/server-process.ts';
 
 const { values: args } = parseArgs({
@@ -28,10 +29,8 @@ const server = await startServerProcess({
   ...(args.database ? { dbUrl: args.database } : {}),
 });
 
-// Realistic: 62 % level 5, 26 % 4, 7 % 3, 3 % 2, 2 % 1 (a commune whose officers do their job).
-const REALISTIC = [5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 3, 3, 3, 3, 2, 1];
 function makeBody(officers: string[], i: number): string {
-  const level = args.mix === 'harsh' ? (i % 5) + 1 : REALISTIC[(i * 7) % REALISTIC.length]!;
+  const level = args.mix === 'harsh' ? (i % 5) + 1 : realisticLevel(i);
   return JSON.stringify({
     token: server.demo.counterToken,
     clientId: crypto.randomUUID(),

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { realisticLevel } from './level-mix.ts';
 import { startServerProcess, type ServerProcess } from '../../backend/test/helpers/server-process.ts';
 import { createTestDatabaseUrl } from '../../backend/test/helpers/test-database.ts';
 import { createUnits } from './generate-lib.ts';
@@ -21,8 +22,6 @@ const { values } = parseArgs({
   },
 });
 const unitCount = Number(values.units);
-// About 5 % dissatisfied, as in `npm run bench` (its --mix realistic).
-const REALISTIC = [5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 3, 3, 3, 3, 2, 1];
 const total = Number(values.responses);
 const replicas = Number(values.replicas);
 const SECRET = 'process-secret-process-secret-0000000000';
@@ -57,7 +56,7 @@ try {
             setupRequest: (req) => {
               const i = next++;
               const u = units[i % units.length]!;
-              const level = REALISTIC[(i * 7) % REALISTIC.length]!;
+              const level = realisticLevel(i);
               return {
                 ...req,
                 body: JSON.stringify({
