@@ -56,6 +56,11 @@ export const envSchema = z.object({
   ALERT_JOBS_ENABLED: bool.default(true),
   /** NORMAL: no committed response is lost when the process dies; FULL: none is lost on power loss either. */
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  /**
+   * SQLite files: write responses from a worker thread with its own connection, so that HTTP
+   * and the database work on both cores. false: in the request thread (as PostgreSQL always is).
+   */
+  SQLITE_WRITER_THREAD: bool.default(true),
   PG_POOL_SIZE: int(1, 200).default(10),
   /** Per source address and QR point: a burst, then a steady refill per hour. */
   RATE_LIMIT_POINT_BURST: int(1, 1_000_000).default(10),

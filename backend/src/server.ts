@@ -23,7 +23,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
     onIdleError: (err) => logger.warn('idle database connection failed', { err: err.message }),
   });
   await migrateToLatest(db);
-  const deps: Deps = createDeps({ db, config, logger, defaultMetrics: true });
+  const fileSqlite = db.dialect === 'sqlite' && !config.DATABASE_URL.startsWith('sqlite::memory:');
+  const deps: Deps = createDeps({
+    db,
+    config,
+    logger,
+    defaultMetrics: true,
+    ...(fileSqlite && config.SQLITE_WRITER_THREAD ? { writerThread: { databaseUrl: config.DATABASE_URL } } : {}),
+  });
   if (config.SEED_DEMO && (await seedDemoIfEmpty(deps))) logger.info('demo unit created');
 
   const app = createApp(deps, { benchRoutes: config.BENCH_ROUTES });
@@ -43,7 +50,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     deps,
     close: () =>
       new Promise<void>((res) => {
-        server.close(() => void (jobs ? jobs.stop() : Promise.resolve()).then(() => db.close()).then(res, res));
+        server.close(
+          () =>
+            void (jobs ? jobs.stop() : Promise.resolve())
+              .then(() => deps.writer.close())
+              .then(() => db.close())
+              .then(res, res),
+        );
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),
   };

@@ -1,5 +1,6 @@
 // Realistic responses written straight through the repository code (hash chain + tallies in the
 // same transactions as the real server), many per transaction: millions in minutes, no HTTP.
+import { newRowId } from '../../backend/src/db/ids.ts';
 import { COUNTER_FORM_V1 } from '../../backend/src/domain/form.ts';
 import { vietnamDay } from '../../backend/src/domain/day.ts';
 import { appendResponses, type NewResponseInput } from '../../backend/src/db/responses.repository.ts';
@@ -68,7 +69,7 @@ export function makeResponse(rand: () => number, u: GeneratedUnit, at: Date): Ne
   for (const q of COUNTER_FORM_V1.questions) answers[q.key] = q.key === 'overall' ? overall : drawLevel(rand, officer.quality);
   const issues = overall <= 2 && rand() < 0.2 ? ['harassment'] : [];
   return {
-    id: crypto.randomUUID(),
+    id: newRowId(),
     unitId: u.unitId,
     pointId: u.pointId,
     officerId: rand() < 0.9 ? officer.id : null,

@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type QueryResult } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
@@ -20,7 +22,31 @@ export interface CreateDbOptions {
   poolSize?: number;
   /** Told when an idle PostgreSQL connection fails (it is replaced on the next query). */
   onIdleError?: (err: Error) => void;
+  /**
+   * SQLite files: copy the WAL into the database from a worker thread every this many ms instead
+   * of inside the writer's commits (0 = SQLite's own automatic checkpoints only). Default 100.
+   */
+  sqliteCheckpointMs?: number;
+  /**
+   * SQLite `wal_autocheckpoint` (pages): 4000 when a checkpointer runs (only a backstop), else
+   * SQLite's 1000. A second connection to a file whose checkpointer runs elsewhere (the writer
+   * thread's) sets 4000 itself.
+   */
+  sqliteWalAutocheckpointPages?: number;
+  /**
+   * SQLite: how to wait for a write lock held by another connection (the writer thread, another
+   * process). 'async' (default): retry on a timer, so the event loop keeps serving requests;
+   * 'blocking': SQLite's own busy handler, which sleeps the thread (fine for a thread that has
+   * nothing else to do).
+   */
+  sqliteBusyWait?: 'async' | 'blocking';
+  /** SQLite: give up on a write lock after this long (SQLITE_BUSY). Default 5000 ms. */
+  sqliteBusyTimeoutMs?: number;
 }
+
+/** How long a statement waits for another connection's write lock before failing with SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000;
+
 
 /** The one place dialects differ at connection time. `sqlite:<path>`, `sqlite::memory:`, `postgres://…`. */
 export function createDb(url: string, options: CreateDbOptions = {}): Db {
@@ -36,13 +62,60 @@ function createSqlite(path: string, options: CreateDbOptions): Db {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${options.sqliteSynchronous ?? 'NORMAL'}`);
   sqlite.pragma('foreign_keys = ON');
-  // Another process (verify, backup, a second CLI) may hold the write lock briefly.
-  sqlite.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+  // Another connection (the writer thread, verify, backup, a second process) may hold the write
+  // lock briefly. SQLite's busy handler sleeps the thread in steps up to 100 ms: for a request
+  // thread that would stop every request for as long, so by default it waits on a timer instead.
+  const asyncBusy = (options.sqliteBusyWait ?? 'async') === 'async';
+  const busyTimeoutMs = options.sqliteBusyTimeoutMs ?? BUSY_TIMEOUT_MS;
+  sqlite.pragma(`busy_timeout = ${asyncBusy ? 0 : busyTimeoutMs}`);
+  const checkpointMs = options.sqliteCheckpointMs ?? 100;
+  // With the checkpointer running, the writer's own automatic checkpoint is only the backstop
+  // that keeps the WAL from growing without end under a write load that never pauses; should
+  // the worker fail, SQLite's default takes over again.
+  const checkpointer =
+    path !== ':memory:' && checkpointMs > 0 ? startCheckpointer(resolve(path), checkpointMs, () => sqlite.open && sqlite.pragma('wal_autocheckpoint = 1000')) : undefined;
+  const autocheckpoint = options.sqliteWalAutocheckpointPages ?? (checkpointer ? 4000 : undefined);
+  if (autocheckpoint !== undefined) sqlite.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
+  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, asyncBusy ? busyTimeoutMs : null) });
   return {
     kysely,
     dialect: 'sqlite',
-    close: () => kysely.destroy(),
+    close: async () => {
+      await checkpointer?.stop();
+      await kysely.destroy();
+    },
+  };
+}
+
+/**
+ * SQLite's automatic checkpoint runs inside the commit that crosses 1000 WAL pages, on the
+ * writer's thread: under load about 40 % of the writer's time went to copying pages. A PASSIVE
+ * checkpoint from a second connection copies the same pages on the other core without taking
+ * the write lock, so commits only append to the WAL. Plain JavaScript (eval) so that it runs
+ * without the TypeScript loader in tests, scripts and production alike.
+ */
+function startCheckpointer(file: string, everyMs: number, onFailure: () => void): { stop(): Promise<void> } {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads');
+     const Database = require(workerData.driver);
+     const db = new Database(workerData.file);
+     db.pragma('busy_timeout = 0');
+     const tick = () => { try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy or closing: next tick */ } };
+     const timer = setInterval(tick, workerData.everyMs);
+     parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close(); });`,
+    { eval: true, workerData: { driver, file, everyMs } },
+  );
+  worker.unref();
+  let exited = false;
+  const done = new Promise<void>((res) => worker.once('exit', () => res()));
+  void done.then(() => (exited = true));
+  worker.on('error', onFailure);
+  return {
+    stop: () => {
+      if (!exited) worker.postMessage('stop');
+      return done;
+    },
   };
 }
 
@@ -53,19 +126,62 @@ function createSqlite(path: string, options: CreateDbOptions): Db {
  * lock instead (busy_timeout) and then reads the latest chain head.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #asyncBusyMs: number | null;
+  readonly #wrapped = new WeakMap<DatabaseConnection, DatabaseConnection>();
+
+  /** asyncBusyMs: wait for a busy write lock on a timer up to this long; null: SQLite's busy handler. */
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0], asyncBusyMs: number | null) {
+    super(config);
+    this.#asyncBusyMs = asyncBusyMs;
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const connection = await super.acquireConnection();
+    if (this.#asyncBusyMs === null) return connection;
+    let wrapped = this.#wrapped.get(connection);
+    if (!wrapped) this.#wrapped.set(connection, (wrapped = retryingWhenBusy(connection, this.#asyncBusyMs)));
+    return wrapped;
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
 }
 
+/**
+ * A statement that found the write lock taken (SQLITE_BUSY: `begin immediate`, or a write
+ * outside a transaction) is tried again after a short timer, up to BUSY_TIMEOUT_MS. Inside a
+ * transaction begun IMMEDIATE the lock is already ours, so a retried statement never repeats
+ * work: SQLITE_BUSY means the statement did nothing. Gives up after timeoutMs.
+ */
+function retryingWhenBusy(connection: DatabaseConnection, timeoutMs: number): DatabaseConnection {
+  return {
+    async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+      const deadline = Date.now() + timeoutMs;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await connection.executeQuery<R>(query);
+        } catch (err) {
+          const code = (err as { code?: unknown }).code;
+          if ((code !== 'SQLITE_BUSY' && code !== 'SQLITE_BUSY_RECOVERY') || Date.now() >= deadline) throw err;
+          await new Promise((res) => setTimeout(res, Math.min(1 + attempt, 10)));
+        }
+      }
+    },
+    streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+  };
+}
+
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
-  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+  readonly #asyncBusyMs: number | null;
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0], asyncBusyMs: number | null) {
     super(config);
     this.#config = config;
+    this.#asyncBusyMs = asyncBusyMs;
   }
   override createDriver(): SqliteDriver {
-    return new ImmediateSqliteDriver(this.#config);
+    return new ImmediateSqliteDriver(this.#config, this.#asyncBusyMs);
   }
 }
 

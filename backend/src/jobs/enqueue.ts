@@ -1,3 +1,4 @@
+import { newRowId } from '../db/ids.ts';
 import type { Transaction } from 'kysely';
 import type { Config } from '../config.ts';
 import { alertRecipients, insertAlert, type NewAlert } from '../db/alerts.repository.ts';
@@ -15,7 +16,7 @@ export async function createAlert(
   config: Pick<Config, 'PUBLIC_URL' | 'ALERT_NOTIFY_CLERK'>,
   a: Omit<NewAlert, 'id' | 'text'> & { text: (link: string) => string; notify?: boolean },
 ): Promise<string | null> {
-  const id = crypto.randomUUID();
+  const id = newRowId();
   const text = a.text(alertLink(config.PUBLIC_URL, a.unitId, id));
   const { notify, ...rest } = a;
   if (!(await insertAlert(trx, { ...rest, id, text }))) return null;

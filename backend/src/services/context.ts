@@ -3,9 +3,9 @@ import type { Db } from '../db/create-db.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { Metrics } from './metrics.ts';
 import { PointCache } from './point-cache.ts';
-import { ResponseWriter } from './response-writer.ts';
-import { alertRulesHook } from '../jobs/alert-rules.ts';
-import { rejectDuplicateRespondents } from '../zalo/respondent.ts';
+import { ResponseWriter, type ResponseSink } from './response-writer.ts';
+import { appendHooks } from './append-hooks.ts';
+import { ThreadedResponseWriter } from './writer-thread.ts';
 import { ZaloRuntime } from '../zalo/runtime.ts';
 
 /** What every service and route gets; built once in server.ts (or a test, or a script). */
@@ -14,8 +14,8 @@ export interface Deps {
   config: Config;
   now: () => Date;
   logger: Logger;
-  /** The one writer of responses in this process (group commit). */
-  writer: ResponseWriter;
+  /** The one writer of responses in this process (group commit), in this thread or its own. */
+  writer: ResponseSink;
   /** Points with their active officers and fields, for the response hot path. */
   points: PointCache;
   /** Prometheus metrics of this process (GET /metrics). */
@@ -24,22 +24,33 @@ export interface Deps {
   zalo: ZaloRuntime;
 }
 
-export function createDeps(parts: { db: Db; config: Config; now?: () => Date; logger?: Logger; defaultMetrics?: boolean }): Deps {
+export function createDeps(parts: {
+  db: Db;
+  config: Config;
+  now?: () => Date;
+  logger?: Logger;
+  defaultMetrics?: boolean;
+  /** Write responses from a worker thread with its own connection (a SQLite file only: server.ts). */
+  writerThread?: { databaseUrl: string };
+}): Deps {
   const metrics = new Metrics({ defaultMetrics: parts.defaultMetrics ?? false });
   const now = parts.now ?? (() => new Date());
   const logger = parts.logger ?? createLogger(parts.config.LOG_LEVEL);
   const zalo = new ZaloRuntime({ db: parts.db, config: parts.config, now, logger });
-  const writer = new ResponseWriter(parts.db, {
-    onCommitted: (batch, created) => {
-      metrics.batchSize.observe(batch);
-      metrics.responsesStored.inc(created);
-      zalo.afterCommit();
-    },
-  });
-  // In the insert's transaction: the duplicate-respondent check first (it may roll the batch
-  // back), then the alert outbox (rules 1 and 2), so alerts exist iff their responses do.
-  writer.onAppended(rejectDuplicateRespondents(parts.config.ZALO_DEDUP_WINDOW_MINUTES));
-  writer.onAppended(alertRulesHook(parts.config, () => zalo.markOutboxPending()));
+  const onCommitted = (batch: number, created: number) => {
+    metrics.batchSize.observe(batch);
+    metrics.responsesStored.inc(created);
+    zalo.afterCommit();
+  };
+  const onAlert = () => zalo.markOutboxPending();
+  let writer: ResponseSink;
+  if (parts.writerThread) {
+    writer = new ThreadedResponseWriter({ databaseUrl: parts.writerThread.databaseUrl, config: parts.config, onCommitted, onAlert, logger });
+  } else {
+    const local = new ResponseWriter(parts.db, { onCommitted });
+    for (const hook of appendHooks(parts.config, onAlert)) local.onAppended(hook);
+    writer = local;
+  }
   return {
     db: parts.db,
     config: parts.config,

@@ -16,6 +16,8 @@ export interface PointContext {
  */
 export class PointCache {
   readonly #entries = new Map<string, { value: PointContext | null; expires: number }>();
+  /** Tokens whose signature checked out → their key: one HMAC per token, not one per request. */
+  readonly #verified = new Map<string, string>();
   readonly #ttlMs: number;
   readonly #max: number;
 
@@ -39,6 +41,20 @@ export class PointCache {
     if (this.#entries.size >= this.#max) this.#entries.clear();
     this.#entries.set(tokenKey, { value, expires: nowMs + this.#ttlMs });
     return value;
+  }
+
+  /** The key of a validly signed token (`verify` runs once per distinct valid token), else null. */
+  keyOf(token: string, verify: (token: string) => string | null): string | null {
+    const known = this.#verified.get(token);
+    if (known !== undefined) return known;
+    const key = verify(token);
+    // Only valid tokens are kept (forged ones are checked every time), so the map is bounded by
+    // the number of real points; a secret rotation restarts the process and empties it.
+    if (key !== null) {
+      if (this.#verified.size >= this.#max) this.#verified.clear();
+      this.#verified.set(token, key);
+    }
+    return key;
   }
 
   clear(): void {

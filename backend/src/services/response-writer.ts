@@ -16,6 +16,23 @@ import {
  */
 export type AfterAppend = (trx: Transaction<Database>, dialect: DialectName, appended: AppendedResponse[]) => Promise<void>;
 
+/** Where responses are stored: this thread's ResponseWriter, or one in a worker thread (writer-thread.ts). */
+export interface ResponseSink {
+  submit(record: NewResponseInput): Promise<AppendOutcome>;
+  /** Submitted, not yet answered. */
+  readonly pending: number;
+  /** Batches committed and responses in them, for metrics and benchmarks. */
+  readonly stats: WriterStats;
+  /** Writes what was submitted, then lets go (the database is closed by its owner). */
+  close(): Promise<void>;
+}
+
+export interface WriterStats {
+  batches: number;
+  records: number;
+  maxBatch: number;
+}
+
 interface Pending {
   record: NewResponseInput;
   resolve: (o: AppendOutcome) => void;
@@ -29,13 +46,13 @@ interface Pending {
  * one, which is what keeps SQLite's synchronous=FULL (an fsync per commit) affordable.
  * Nothing is acknowledged before its transaction has committed.
  */
-export class ResponseWriter {
+export class ResponseWriter implements ResponseSink {
   readonly #db: Db;
   readonly #maxBatch: number;
   #queue: Pending[] = [];
   #running = false;
-  /** Batches committed and responses in them, for metrics and benchmarks. */
-  readonly stats = { batches: 0, records: 0, maxBatch: 0 };
+  readonly stats: WriterStats = { batches: 0, records: 0, maxBatch: 0 };
+  #idle: Promise<void> = Promise.resolve();
 
   readonly #afterAppend: AfterAppend[] = [];
 
@@ -63,7 +80,16 @@ export class ResponseWriter {
     return this.#queue.length;
   }
 
-  async #drain(): Promise<void> {
+  close(): Promise<void> {
+    return this.#idle;
+  }
+
+  #drain(): Promise<void> {
+    this.#idle = this.#drainQueue();
+    return this.#idle;
+  }
+
+  async #drainQueue(): Promise<void> {
     this.#running = true;
     try {
       while (this.#queue.length > 0) {

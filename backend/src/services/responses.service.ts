@@ -5,6 +5,7 @@ import { AppError } from '../http/errors.ts';
 import type { Deps } from './context.ts';
 import type { PointContext } from './point-cache.ts';
 import { resolveRespondent } from '../zalo/respondent.ts';
+import { newRowId } from '../db/ids.ts';
 
 export interface ResponseSubmission {
   clientId: string;
@@ -62,7 +63,7 @@ export async function recordResponse(
   const now = deps.now();
   return deps.writer.submit({
     ...respondent,
-    id: crypto.randomUUID(),
+    id: newRowId(),
     unitId: ctx.point.unitId,
     pointId: ctx.point.id,
     officerId,

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseEnv, resolveConfig, type Config } from '../../src/config.ts';
 import { createDb, type Db } from '../../src/db/create-db.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
@@ -32,18 +35,31 @@ export function testConfig(env: Record<string, string> = {}): Config {
  * A migrated, empty database on the dialect under test (TEST_DATABASE_URL: a fresh PostgreSQL
  * database per call; otherwise SQLite in memory) with a controllable clock.
  */
-export async function createTestDeps(env: Record<string, string> = {}): Promise<TestDeps> {
+export async function createTestDeps(
+  env: Record<string, string> = {},
+  /** sqliteFile: a temporary SQLite file whatever the dialect under test; writerThread: responses written by the writer thread (needs sqliteFile). */
+  opts: { sqliteFile?: boolean; writerThread?: boolean } = {},
+): Promise<TestDeps> {
   const config = testConfig(env);
-  const url = await createTestDatabaseUrl();
+  const dir = opts.sqliteFile ? mkdtempSync(join(tmpdir(), 'hailong-test-')) : undefined;
+  const url = dir ? { url: `sqlite:${join(dir, 'hailong.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) } : await createTestDatabaseUrl();
   const db: Db = createDb(url.url, { poolSize: 5 });
   await migrateToLatest(db);
   let now = new Date('2026-11-25T03:00:00.000Z');
+  const deps = createDeps({
+    db,
+    config,
+    logger: createLogger('silent'),
+    now: () => new Date(now.getTime()),
+    ...(opts.writerThread ? { writerThread: { databaseUrl: url.url } } : {}),
+  });
   return {
-    ...createDeps({ db, config, logger: createLogger('silent'), now: () => new Date(now.getTime()) }),
+    ...deps,
     setNow(iso: string) {
       now = new Date(iso);
     },
     async close() {
+      await deps.writer.close();
       await db.close();
       await url.drop();
     },

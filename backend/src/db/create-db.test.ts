@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDb, type Db } from './create-db.ts';
+
+// SQLite-file behaviour of the one place that opens databases; runs on a temporary file
+// whatever TEST_DATABASE_URL says.
+const dirs: string[] = [];
+const open: Db[] = [];
+afterEach(async () => {
+  for (const db of open.splice(0)) await db.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function tempFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hailong-db-'));
+  dirs.push(dir);
+  return join(dir, 'test.db');
+}
+
+function openDb(file: string, options: Parameters<typeof createDb>[1] = {}): Db {
+  const db = createDb(`sqlite:${file}`, options);
+  open.push(db);
+  return db;
+}
+
+async function makeTable(db: Db): Promise<void> {
+  await sql`create table t (id integer primary key, v text not null)`.execute(db.kysely);
+}
+
+describe('SQLite write lock held by another connection', () => {
+  it('waits on a timer, so the event loop keeps running, and writes once the lock is free', async () => {
+    const file = tempFile();
+    const db = openDb(file, { sqliteCheckpointMs: 0 });
+    await makeTable(db);
+    const other = new SqliteDatabase(file);
+    other.exec('begin immediate');
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 5);
+    const write = db.kysely.transaction().execute((trx) => sql`insert into t (v) values ('a')`.execute(trx));
+    await new Promise((res) => setTimeout(res, 150));
+    other.exec('commit');
+    await write;
+    clearInterval(ticker);
+    other.close();
+    // A blocking busy handler would have frozen the loop for the whole 150 ms.
+    expect(ticks).toBeGreaterThan(10);
+    const rows = await sql<{ n: number }>`select count(*) as n from t`.execute(db.kysely);
+    expect(rows.rows[0]!.n).toBe(1);
+  });
+
+  it('also waits for a write outside a transaction', async () => {
+    const file = tempFile();
+    const db = openDb(file, { sqliteCheckpointMs: 0 });
+    await makeTable(db);
+    const other = new SqliteDatabase(file);
+    other.exec('begin immediate');
+    const write = sql`insert into t (v) values ('b')`.execute(db.kysely);
+    setTimeout(() => other.exec('commit'), 60);
+    await write;
+    other.close();
+    expect((await sql<{ v: string }>`select v from t`.execute(db.kysely)).rows).toEqual([{ v: 'b' }]);
+  });
+
+  it('gives up with SQLITE_BUSY after the timeout and changes nothing', async () => {
+    const file = tempFile();
+    const db = openDb(file, { sqliteCheckpointMs: 0, sqliteBusyTimeoutMs: 200 });
+    await makeTable(db);
+    const other = new SqliteDatabase(file);
+    other.exec('begin immediate');
+    const started = Date.now();
+    await expect(db.kysely.transaction().execute((trx) => sql`insert into t (v) values ('c')`.execute(trx))).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+    other.exec('rollback');
+    other.close();
+    expect((await sql<{ n: number }>`select count(*) as n from t`.execute(db.kysely)).rows[0]!.n).toBe(0);
+  });
+});
+
+describe('WAL checkpointer thread', () => {
+  async function fill(db: Db, rows: number): Promise<void> {
+    await db.kysely.transaction().execute(async (trx) => {
+      for (let i = 0; i < rows; i++) await sql`insert into t (v) values (${'x'.repeat(400)})`.execute(trx);
+    });
+  }
+
+  it('copies committed pages into the database file in the background', async () => {
+    const file = tempFile();
+    const db = openDb(file, { sqliteCheckpointMs: 20 });
+    await makeTable(db);
+    const before = statSync(file).size;
+    await fill(db, 500); // ~50 pages: far below the writer's own automatic checkpoint
+    const deadline = Date.now() + 5000;
+    while (statSync(file).size <= before && Date.now() < deadline) await new Promise((res) => setTimeout(res, 20));
+    expect(statSync(file).size).toBeGreaterThan(before);
+  });
+
+  it('without it the pages stay in the WAL (the control for the test above)', async () => {
+    const file = tempFile();
+    const db = openDb(file, { sqliteCheckpointMs: 0, sqliteWalAutocheckpointPages: 100_000 });
+    await makeTable(db);
+    const before = statSync(file).size;
+    await fill(db, 500);
+    await new Promise((res) => setTimeout(res, 300));
+    expect(statSync(file).size).toBe(before);
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(100_000);
+  });
+});

@@ -1,0 +1,13 @@
+import type { Config } from '../config.ts';
+import { alertRulesHook } from '../jobs/alert-rules.ts';
+import { rejectDuplicateRespondents } from '../zalo/respondent.ts';
+import type { AfterAppend } from './response-writer.ts';
+
+/**
+ * What runs in every response batch's transaction, in this order: the duplicate-respondent
+ * check first (it may roll the batch back), then the alert outbox (rules 1 and 2), so alerts
+ * exist iff their responses do. One list for the in-thread writer and the writer thread.
+ */
+export function appendHooks(config: Config, onAlert: () => void): AfterAppend[] {
+  return [rejectDuplicateRespondents(config.ZALO_DEDUP_WINDOW_MINUTES), alertRulesHook(config, onAlert)];
+}

@@ -1,0 +1,140 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { countResponses, findReceiptsByClientIds, type NewResponseInput } from '../db/responses.repository.ts';
+import { newRowId } from '../db/ids.ts';
+import { vietnamDay } from '../domain/day.ts';
+import { AppError } from '../http/errors.ts';
+import { createTestDeps, type TestDeps } from '../../test/helpers/test-deps.ts';
+import { seedUnit, type SeededUnit } from '../../test/helpers/fixtures.ts';
+import { verifyDatabase } from './verify.service.ts';
+import { ThreadedResponseWriter } from './writer-thread.ts';
+
+// The writer thread is a SQLite-file feature (server.ts uses it for sqlite:<file>): these tests
+// run on a temporary file whatever TEST_DATABASE_URL says.
+let deps: TestDeps | undefined;
+afterEach(async () => {
+  await deps?.close();
+  deps = undefined;
+});
+
+async function setup(): Promise<{ deps: TestDeps; unit: SeededUnit; writer: ThreadedResponseWriter }> {
+  deps = await createTestDeps({}, { sqliteFile: true, writerThread: true });
+  const unit = await seedUnit(deps, 'xa-thread', { staff: true });
+  expect(deps.writer).toBeInstanceOf(ThreadedResponseWriter);
+  return { deps, unit, writer: deps.writer as ThreadedResponseWriter };
+}
+
+function record(unit: SeededUnit, pointId: string, i: number, over: Partial<NewResponseInput> = {}): NewResponseInput {
+  const now = new Date(Date.parse('2026-11-25T03:00:00Z') + i * 1000);
+  const level = (i % 5) + 1;
+  return {
+    id: newRowId(now.getTime()),
+    unitId: unit.unitId,
+    pointId,
+    officerId: unit.officers[i % 3]!,
+    fieldId: null,
+    clientId: crypto.randomUUID(),
+    formKey: 'counter',
+    formVersion: 1,
+    answers: { overall: level, access: 5, attitude: 4, responsibility: level, guidance: 3 },
+    issues: [],
+    comment: null,
+    dossierCode: null,
+    channel: 'qr',
+    receivedAt: now.toISOString(),
+    day: vietnamDay(now),
+    ...over,
+  };
+}
+
+async function counterPointId(d: TestDeps, unit: SeededUnit): Promise<string> {
+  const p = await d.db.kysely.selectFrom('points').select('id').where('unit_id', '=', unit.unitId).where('officer_id', 'is', null).executeTakeFirstOrThrow();
+  return p.id;
+}
+
+describe('ThreadedResponseWriter (SQLite file, writer in a worker thread)', () => {
+  it('stores concurrent submissions once each, chained and tallied, and retries get the first receipt', async () => {
+    const { deps: d, unit, writer } = await setup();
+    const pointId = await counterPointId(d, unit);
+    const records = Array.from({ length: 1200 }, (_, i) => record(unit, pointId, i));
+    // Every record twice, concurrently: the second of each pair must get the first one's receipt.
+    const outcomes = await Promise.all([...records, ...records].map((r) => writer.submit(r)));
+    const first = outcomes.slice(0, records.length);
+    const again = outcomes.slice(records.length);
+    expect(outcomes.filter((o) => o.created)).toHaveLength(records.length);
+    for (let i = 0; i < records.length; i++) expect(again[i]!.receipt.id).toBe(first[i]!.receipt.id);
+    expect(await countResponses(d.db.kysely)).toBe(records.length);
+
+    // The tallies match an independent count of what was sent, and verify finds nothing wrong.
+    const expected = new Map<number, number>();
+    for (const r of records) expected.set(r.answers['overall']!, (expected.get(r.answers['overall']!) ?? 0) + 1);
+    const rows = await d.db.kysely
+      .selectFrom('tallies')
+      .select(['level', (eb) => eb.fn.sum<number>('count').as('n')])
+      .where('unit_id', '=', unit.unitId)
+      .where('question_key', '=', 'overall')
+      .groupBy('level')
+      .execute();
+    expect(new Map(rows.map((r) => [r.level, Number(r.n)]))).toEqual(expected);
+    const report = await verifyDatabase(d.db);
+    expect(report.problems).toEqual([]);
+    expect(report.responses).toBe(records.length);
+    expect(writer.stats.records).toBeGreaterThanOrEqual(records.length);
+    expect(writer.stats.batches).toBeLessThan(records.length); // grouped, not one commit each
+    expect(writer.pending).toBe(0);
+  });
+
+  it('runs the in-transaction hooks in the thread: alerts are recorded with their responses', async () => {
+    const { deps: d, unit, writer } = await setup();
+    const pointId = await counterPointId(d, unit);
+    const low = await writer.submit(record(unit, pointId, 0, { answers: { overall: 1, access: 1, attitude: 1, responsibility: 1, guidance: 1 }, comment: 'Bị hạch sách' }));
+    expect(low.created).toBe(true);
+    const alert = await d.db.kysely.selectFrom('alerts').select(['kind', 'response_id']).where('unit_id', '=', unit.unitId).executeTakeFirst();
+    expect(alert).toEqual({ kind: 'response', response_id: low.receipt.id });
+    const messages = await d.db.kysely.selectFrom('outbox').select('id').execute();
+    expect(messages.length).toBeGreaterThan(0);
+  });
+
+  it('brings an AppError from the thread back with its code (409 for the same respondent again)', async () => {
+    const { deps: d, unit, writer } = await setup();
+    const pointId = await counterPointId(d, unit);
+    const hash = 'a'.repeat(64);
+    await writer.submit(record(unit, pointId, 0, { respondentHash: hash, verification: 'verified' }));
+    const second = writer.submit(record(unit, pointId, 1, { respondentHash: hash, verification: 'verified' }));
+    await expect(second).rejects.toBeInstanceOf(AppError);
+    await expect(second).rejects.toMatchObject({ code: 'duplicate_response', status: 409 });
+    expect(await countResponses(d.db.kysely)).toBe(1);
+  });
+
+  it('loses nothing it acknowledged when the thread dies mid-load, and a new thread takes over', async () => {
+    const { deps: d, unit, writer } = await setup();
+    const pointId = await counterPointId(d, unit);
+    const records = Array.from({ length: 3000 }, (_, i) => record(unit, pointId, i));
+    const settled = records.map((r) => writer.submit(r).then((o) => ({ ok: true as const, o }), (e: unknown) => ({ ok: false as const, e })));
+    await settled[0]; // the thread is up and committing
+    await writer.kill();
+    const results = await Promise.all(settled);
+    const acknowledged = results.flatMap((r, i) => (r.ok ? [{ clientId: records[i]!.clientId, id: r.o.receipt.id }] : []));
+    const failed = results.flatMap((r, i) => (r.ok ? [] : [records[i]!]));
+    expect(acknowledged.length).toBeGreaterThan(0);
+    expect(failed.length).toBeGreaterThan(0);
+    // Every acknowledged response is stored under the id it was acknowledged with.
+    const stored = await findReceiptsByClientIds(d.db.kysely, acknowledged.map((a) => a.clientId));
+    for (const a of acknowledged) expect(stored.get(a.clientId)?.id).toBe(a.id);
+    // The unanswered ones are retried by the phones: each is stored exactly once, whether or not
+    // its transaction had committed before the thread died.
+    const retried = await Promise.all(failed.map((r) => writer.submit(r)));
+    expect(retried.every((o) => o.receipt.id)).toBe(true);
+    expect(await countResponses(d.db.kysely)).toBe(records.length);
+    expect((await verifyDatabase(d.db)).problems).toEqual([]);
+  });
+
+  it('writes everything submitted before close() resolves, then refuses more', async () => {
+    const { deps: d, unit, writer } = await setup();
+    const pointId = await counterPointId(d, unit);
+    const pending = Array.from({ length: 200 }, (_, i) => writer.submit(record(unit, pointId, i)));
+    await writer.close();
+    expect((await Promise.all(pending)).every((o) => o.created)).toBe(true);
+    expect(await countResponses(d.db.kysely)).toBe(200);
+    await expect(writer.submit(record(unit, pointId, 999))).rejects.toThrow(/closed/);
+  });
+});

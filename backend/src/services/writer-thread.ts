@@ -1,0 +1,190 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Config } from '../config.ts';
+import type { AppendOutcome, NewResponseInput } from '../db/responses.repository.ts';
+import { AppError, type ErrorCode, type ErrorDetail } from '../http/errors.ts';
+import type { Logger } from '../logger.ts';
+import type { ResponseSink, WriterStats } from './response-writer.ts';
+
+/** What the writer thread is started with (structured-cloned). */
+export interface WriterThreadData {
+  databaseUrl: string;
+  config: Config;
+}
+
+/** An error crossing the thread boundary: AppErrors keep their code (409 stays 409). */
+export type ThreadError = { app: { code: ErrorCode; message: string; details?: ErrorDetail[] | undefined } } | { message: string; stack?: string | undefined };
+
+export type ToWriter = { type: 'submit'; items: { id: number; record: NewResponseInput }[] } | { type: 'close' };
+
+export type FromWriter =
+  | { type: 'results'; items: ({ id: number; outcome: AppendOutcome } | { id: number; error: ThreadError })[] }
+  | { type: 'committed'; batch: number; created: number }
+  | { type: 'alert' };
+
+export function toThreadError(err: unknown): ThreadError {
+  if (err instanceof AppError) return { app: { code: err.code, message: err.message, details: err.details } };
+  return err instanceof Error ? { message: err.message, stack: err.stack } : { message: String(err) };
+}
+
+function fromThreadError(e: ThreadError): Error {
+  if ('app' in e) return new AppError(e.app.code, e.app.message, e.app.details ? { details: e.app.details } : {});
+  const err = new Error(`response writer thread: ${e.message}`);
+  if (e.stack) err.stack = e.stack;
+  return err;
+}
+
+interface Waiting {
+  resolve: (o: AppendOutcome) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * The group-commit writer (ResponseWriter) running in a worker thread with its own SQLite
+ * connection. better-sqlite3 is synchronous: in the request thread every batch stopped HTTP
+ * parsing for its whole transaction, so one core alternated between the two. Here the request
+ * thread parses and validates while the writer thread commits, on the other core.
+ *
+ * Answers come back only after the commit, as before. If the thread dies, whatever it had not
+ * answered is rejected (the client gets a 500 and retries with the same clientId, which returns
+ * the stored receipt if the commit had happened) and the next submission starts a new thread.
+ */
+export class ThreadedResponseWriter implements ResponseSink {
+  readonly #data: WriterThreadData;
+  readonly #onCommitted: (batch: number, created: number) => void;
+  readonly #onAlert: () => void;
+  readonly #logger: Logger;
+  #worker: Worker | undefined;
+  #exited: Promise<void> = Promise.resolve();
+  readonly #waiting = new Map<number, Waiting>();
+  #outgoing: { id: number; record: NewResponseInput }[] = [];
+  #flushScheduled = false;
+  #nextId = 1;
+  #closing = false;
+  readonly stats: WriterStats = { batches: 0, records: 0, maxBatch: 0 };
+
+  constructor(opts: { databaseUrl: string; config: Config; onCommitted: (batch: number, created: number) => void; onAlert: () => void; logger: Logger }) {
+    this.#data = { databaseUrl: opts.databaseUrl, config: opts.config };
+    this.#onCommitted = opts.onCommitted;
+    this.#onAlert = opts.onAlert;
+    this.#logger = opts.logger;
+    // Started at once so that its modules are loaded before the first citizen submits.
+    this.#start();
+  }
+
+  get pending(): number {
+    return this.#waiting.size;
+  }
+
+  submit(record: NewResponseInput): Promise<AppendOutcome> {
+    if (this.#closing) return Promise.reject(new Error('response writer is closed'));
+    return new Promise((resolve, reject) => {
+      const id = this.#nextId++;
+      this.#waiting.set(id, { resolve, reject });
+      this.#outgoing.push({ id, record });
+      this.#worker?.ref();
+      // One message per turn of the event loop carries every response parsed in it.
+      if (!this.#flushScheduled) {
+        this.#flushScheduled = true;
+        setImmediate(() => this.#flush());
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.#closing) return this.#exited;
+    this.#flush();
+    this.#closing = true;
+    const worker = this.#worker;
+    if (!worker) return;
+    worker.postMessage({ type: 'close' } satisfies ToWriter);
+    // A writer stuck in a transaction (a lock held elsewhere) must not hold shutdown forever.
+    const timer = setTimeout(() => void worker.terminate(), 15_000);
+    await this.#exited;
+    clearTimeout(timer);
+  }
+
+  /** Stops the thread at once, mid-transaction if it is in one, as a crash would (tests). */
+  async kill(): Promise<void> {
+    const worker = this.#worker;
+    if (!worker) return;
+    const exited = this.#exited;
+    await worker.terminate();
+    await exited;
+  }
+
+  #flush(): void {
+    this.#flushScheduled = false;
+    if (this.#outgoing.length === 0) return;
+    const worker = this.#worker ?? this.#start();
+    const items = this.#outgoing;
+    this.#outgoing = [];
+    worker.postMessage({ type: 'submit', items } satisfies ToWriter);
+  }
+
+  #start(): Worker {
+    const worker = spawnWriter(this.#data);
+    this.#worker = worker;
+    worker.unref();
+    worker.on('message', (msg: FromWriter) => this.#onMessage(msg));
+    worker.on('error', (err) => this.#logger.error('response writer thread failed', { err: err.stack ?? err.message }));
+    this.#exited = new Promise<void>((res) =>
+      worker.once('exit', (code) => {
+        if (this.#worker === worker) this.#worker = undefined;
+        if (!this.#closing) this.#logger.error('response writer thread exited', { code, unanswered: this.#waiting.size });
+        // Not acknowledged, so not promised: the clients retry with the same clientId.
+        const lost = new Error('response writer thread exited before answering');
+        for (const w of this.#waiting.values()) w.reject(lost);
+        this.#waiting.clear();
+        // Submitted in the meantime: a new thread takes them.
+        if (this.#outgoing.length > 0 && !this.#closing) this.#flush();
+        res();
+      }),
+    );
+    return worker;
+  }
+
+  #onMessage(msg: FromWriter): void {
+    switch (msg.type) {
+      case 'results':
+        for (const item of msg.items) {
+          const w = this.#waiting.get(item.id);
+          if (!w) continue;
+          this.#waiting.delete(item.id);
+          if ('outcome' in item) w.resolve(item.outcome);
+          else w.reject(fromThreadError(item.error));
+        }
+        if (this.#waiting.size === 0) this.#worker?.unref();
+        break;
+      case 'committed':
+        this.stats.batches++;
+        this.stats.records += msg.batch;
+        this.stats.maxBatch = Math.max(this.stats.maxBatch, msg.batch);
+        this.#onCommitted(msg.batch, msg.created);
+        break;
+      case 'alert':
+        this.#onAlert();
+        break;
+    }
+  }
+}
+
+/**
+ * The worker runs writer-worker.ts. Under tsx (npm start, tests) TypeScript needs tsx's loader
+ * registered inside the worker first: Node 20 does not pass a parent's module hooks to workers.
+ */
+function spawnWriter(data: WriterThreadData): Worker {
+  const entry = new URL(`./writer-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: data });
+  const code = `import(${JSON.stringify(tsxApiUrl())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
+  return new Worker(code, { eval: true, workerData: data });
+}
+
+function tsxApiUrl(): string {
+  const require = createRequire(import.meta.url);
+  const pkgPath = require.resolve('tsx/package.json');
+  const pkg = require(pkgPath) as { exports: Record<string, { import: { default: string } }> };
+  return pathToFileURL(join(dirname(pkgPath), pkg.exports['./esm/api']!.import.default)).href;
+}

@@ -1,0 +1,48 @@
+// The response writer thread (see writer-thread.ts): its own connection, the same ResponseWriter
+// and in-transaction hooks as the in-thread writer, answers sent back once committed.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createDb } from '../db/create-db.ts';
+import { appendHooks } from './append-hooks.ts';
+import { ResponseWriter } from './response-writer.ts';
+import { toThreadError, type FromWriter, type ToWriter, type WriterThreadData } from './writer-thread.ts';
+
+const port = parentPort!;
+const { databaseUrl, config } = workerData as WriterThreadData;
+const post = (msg: FromWriter) => port.postMessage(msg);
+
+// The process's main connection runs the WAL checkpointer; this one only appends to the WAL.
+const db = createDb(databaseUrl, { sqliteSynchronous: config.SQLITE_SYNCHRONOUS, sqliteCheckpointMs: 0, sqliteWalAutocheckpointPages: 4000, sqliteBusyWait: 'blocking' });
+const writer = new ResponseWriter(db, { onCommitted: (batch, created) => post({ type: 'committed', batch, created }) });
+for (const hook of appendHooks(config, () => post({ type: 'alert' }))) writer.onAppended(hook);
+
+// Answers of one batch resolve together: send them in one message.
+let results: Extract<FromWriter, { type: 'results' }>['items'] = [];
+let scheduled = false;
+function answer(item: (typeof results)[number]): void {
+  results.push(item);
+  if (scheduled) return;
+  scheduled = true;
+  setImmediate(() => {
+    scheduled = false;
+    const items = results;
+    results = [];
+    post({ type: 'results', items });
+  });
+}
+
+port.on('message', (msg: ToWriter) => {
+  if (msg.type === 'submit') {
+    for (const { id, record } of msg.items) {
+      writer.submit(record).then(
+        (outcome) => answer({ id, outcome }),
+        (err: unknown) => answer({ id, error: toThreadError(err) }),
+      );
+    }
+  } else {
+    void writer
+      .close()
+      .then(() => new Promise<void>((res) => setImmediate(res)))
+      .then(() => db.close())
+      .finally(() => port.close());
+  }
+});
