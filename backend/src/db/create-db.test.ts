@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -107,5 +108,22 @@ describe('WAL checkpointer thread', () => {
     await new Promise((res) => setTimeout(res, 300));
     expect(statSync(file).size).toBe(before);
     expect(statSync(`${file}-wal`).size).toBeGreaterThan(100_000);
+  });
+});
+
+describe('closing', () => {
+  it('waits for the checkpointer thread, so a script that closes its database exits normally', () => {
+    // A script's last await is db.close(): with nothing else keeping the process alive, an
+    // unreferenced thread would let Node exit early with code 13 (unsettled top-level await).
+    const createDbUrl = new URL('./create-db.ts', import.meta.url).href;
+    const code = `import { createDb } from ${JSON.stringify(createDbUrl)};
+      const db = createDb('sqlite:${tempFile()}');
+      await db.kysely.selectFrom('sqlite_master').select('name').execute();
+      await db.close();
+      console.log('closed');`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: resolve(import.meta.dirname, '../../..'), encoding: 'utf8', timeout: 30_000 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe('closed');
   });
 });

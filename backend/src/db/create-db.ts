@@ -113,7 +113,11 @@ function startCheckpointer(file: string, everyMs: number, onFailure: () => void)
   worker.on('error', onFailure);
   return {
     stop: () => {
-      if (!exited) worker.postMessage('stop');
+      // Referenced again so that the process waits for the thread to close its connection.
+      if (!exited) {
+        worker.ref();
+        worker.postMessage('stop');
+      }
       return done;
     },
   };

@@ -99,6 +99,7 @@ export class ThreadedResponseWriter implements ResponseSink {
     this.#closing = true;
     const worker = this.#worker;
     if (!worker) return;
+    worker.ref(); // the process waits for the last commits and the connection to close
     worker.postMessage({ type: 'close' } satisfies ToWriter);
     // A writer stuck in a transaction (a lock held elsewhere) must not hold shutdown forever.
     const timer = setTimeout(() => void worker.terminate(), 15_000);
