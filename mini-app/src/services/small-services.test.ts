@@ -26,10 +26,17 @@ describe('backoff', () => {
 });
 
 describe('client id', () => {
-  it('is a v4 UUID, new each time', () => {
+  it('is a v7 UUID, new each time', () => {
     const a = newClientId();
-    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(newClientId()).not.toBe(a);
+  });
+
+  it('begins with the time, so later forms sort after earlier ones', () => {
+    const t = Date.UTC(2026, 10, 25, 3, 0, 0);
+    expect(newClientId(t).replace(/-/g, '').slice(0, 12)).toBe(t.toString(16).padStart(12, '0'));
+    const ids = [t, t + 1, t + 60_000, t + 86_400_000].map((ms) => newClientId(ms));
+    expect([...ids].sort()).toEqual(ids);
   });
 });
 
