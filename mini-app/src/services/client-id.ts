@@ -6,7 +6,7 @@
  */
 export function newClientId(now: number = Date.now()): string {
   const bytes = new Uint8Array(16);
-  const c: Crypto | undefined = typeof crypto === 'undefined' ? undefined : crypto;
+  const c: typeof globalThis.crypto | undefined = typeof crypto === 'undefined' ? undefined : crypto;
   if (c && typeof c.getRandomValues === 'function') {
     c.getRandomValues(bytes);
   } else {
