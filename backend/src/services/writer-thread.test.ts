@@ -81,6 +81,8 @@ describe('ThreadedResponseWriter (SQLite file, writer in a worker thread)', () =
     expect(writer.stats.records).toBeGreaterThanOrEqual(records.length);
     expect(writer.stats.batches).toBeLessThan(records.length); // grouped, not one commit each
     expect(writer.pending).toBe(0);
+    // Commits reported back to the request thread reach the process's metrics.
+    expect(await d.metrics.registry.metrics()).toMatch(new RegExp(`hailong_responses_stored_total ${records.length}\\b`));
   });
 
   it('runs the in-transaction hooks in the thread: alerts are recorded with their responses', async () => {
@@ -92,6 +94,23 @@ describe('ThreadedResponseWriter (SQLite file, writer in a worker thread)', () =
     expect(alert).toEqual({ kind: 'response', response_id: low.receipt.id });
     const messages = await d.db.kysely.selectFrom('outbox').select('id').execute();
     expect(messages.length).toBeGreaterThan(0);
+
+    // The request thread is told of commits and of new alerts (it wakes the dispatcher).
+    const told: string[] = [];
+    const second = new ThreadedResponseWriter({
+      databaseUrl: d.databaseUrl,
+      config: d.config,
+      onCommitted: (batch, created) => told.push(`committed ${batch}/${created}`),
+      onAlert: () => told.push('alert'),
+      logger: d.logger,
+    });
+    try {
+      await second.submit(record(unit, pointId, 1, { answers: { overall: 1, access: 2, attitude: 2, responsibility: 2, guidance: 2 } }));
+      await second.submit(record(unit, pointId, 2, { answers: { overall: 5, access: 5, attitude: 5, responsibility: 5, guidance: 5 } }));
+    } finally {
+      await second.close();
+    }
+    expect(told).toEqual(['alert', 'committed 1/1', 'committed 1/1']);
   });
 
   it('brings an AppError from the thread back with its code (409 for the same respondent again)', async () => {

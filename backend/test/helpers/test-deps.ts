@@ -13,6 +13,8 @@ export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
 export interface TestDeps extends Deps {
   /** Moves the test clock; every service reads time through deps.now(). */
   setNow(iso: string): void;
+  /** The database this runs on (a fresh PostgreSQL database, or SQLite). */
+  databaseUrl: string;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function createTestDeps(
   });
   return {
     ...deps,
+    databaseUrl: url.url,
     setNow(iso: string) {
       now = new Date(iso);
     },
