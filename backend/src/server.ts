@@ -33,6 +33,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   if (config.SEED_DEMO && (await seedDemoIfEmpty(deps))) logger.info('demo unit created');
 
+  await deps.writer.ready();
   const app = createApp(deps, { benchRoutes: config.BENCH_ROUTES });
   // Outbox dispatcher, webhook event processor, daily digest (issue 6); stopped before the database closes.
   const jobs = config.ALERT_JOBS_ENABLED ? startAlertJobs(deps) : null;

@@ -23,6 +23,8 @@ export interface ResponseSink {
   readonly pending: number;
   /** Batches committed and responses in them, for metrics and benchmarks. */
   readonly stats: WriterStats;
+  /** Resolves when submissions are written without delay (a writer thread has loaded and opened its connection). */
+  ready(): Promise<void>;
   /** Writes what was submitted, then lets go (the database is closed by its owner). */
   close(): Promise<void>;
 }
@@ -78,6 +80,10 @@ export class ResponseWriter implements ResponseSink {
 
   get pending(): number {
     return this.#queue.length;
+  }
+
+  ready(): Promise<void> {
+    return Promise.resolve();
   }
 
   close(): Promise<void> {

@@ -147,6 +147,16 @@ describe('ThreadedResponseWriter (SQLite file, writer in a worker thread)', () =
     expect((await verifyDatabase(d.db)).problems).toEqual([]);
   });
 
+  it('says when it is ready (server.ts listens only then), also after a new thread took over', async () => {
+    const { deps: d, unit, writer } = await setup();
+    const pointId = await counterPointId(d, unit);
+    await expect(writer.ready()).resolves.toBeUndefined();
+    await writer.kill();
+    await expect(writer.ready()).resolves.toBeUndefined(); // a dead thread does not hold anyone up
+    expect((await writer.submit(record(unit, pointId, 1))).created).toBe(true);
+    await expect(writer.ready()).resolves.toBeUndefined();
+  });
+
   it('writes everything submitted before close() resolves, then refuses more', async () => {
     const { deps: d, unit, writer } = await setup();
     const pointId = await counterPointId(d, unit);

@@ -22,7 +22,8 @@ export type ToWriter = { type: 'submit'; items: { id: number; record: NewRespons
 export type FromWriter =
   | { type: 'results'; items: ({ id: number; outcome: AppendOutcome } | { id: number; error: ThreadError })[] }
   | { type: 'committed'; batch: number; created: number }
-  | { type: 'alert' };
+  | { type: 'alert' }
+  | { type: 'ready' };
 
 export function toThreadError(err: unknown): ThreadError {
   if (err instanceof AppError) return { app: { code: err.code, message: err.message, details: err.details } };
@@ -58,6 +59,8 @@ export class ThreadedResponseWriter implements ResponseSink {
   readonly #logger: Logger;
   #worker: Worker | undefined;
   #exited: Promise<void> = Promise.resolve();
+  #ready: Promise<void> = Promise.resolve();
+  #onReady: () => void = () => {};
   readonly #waiting = new Map<number, Waiting>();
   #outgoing: { id: number; record: NewResponseInput }[] = [];
   #flushScheduled = false;
@@ -76,6 +79,15 @@ export class ThreadedResponseWriter implements ResponseSink {
 
   get pending(): number {
     return this.#waiting.size;
+  }
+
+  /**
+   * Loading the thread's modules takes a few hundred ms (more under tsx); server.ts waits for
+   * this before it listens, so the first citizens are not the ones who wait. Resolves also if
+   * the thread exits first (submissions then start a new one).
+   */
+  ready(): Promise<void> {
+    return this.#ready;
   }
 
   submit(record: NewResponseInput): Promise<AppendOutcome> {
@@ -128,12 +140,14 @@ export class ThreadedResponseWriter implements ResponseSink {
   #start(): Worker {
     const worker = spawnWriter(this.#data);
     this.#worker = worker;
+    this.#ready = new Promise<void>((res) => (this.#onReady = res));
     worker.unref();
     worker.on('message', (msg: FromWriter) => this.#onMessage(msg));
     worker.on('error', (err) => this.#logger.error('response writer thread failed', { err: err.stack ?? err.message }));
     this.#exited = new Promise<void>((res) =>
       worker.once('exit', (code) => {
         if (this.#worker === worker) this.#worker = undefined;
+        this.#onReady();
         if (!this.#closing) this.#logger.error('response writer thread exited', { code, unanswered: this.#waiting.size });
         // Not acknowledged, so not promised: the clients retry with the same clientId.
         const lost = new Error('response writer thread exited before answering');
@@ -167,6 +181,9 @@ export class ThreadedResponseWriter implements ResponseSink {
         break;
       case 'alert':
         this.#onAlert();
+        break;
+      case 'ready':
+        this.#onReady();
         break;
     }
   }

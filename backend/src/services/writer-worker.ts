@@ -14,6 +14,9 @@ const post = (msg: FromWriter) => port.postMessage(msg);
 const db = createDb(databaseUrl, { sqliteSynchronous: config.SQLITE_SYNCHRONOUS, sqliteCheckpointMs: 0, sqliteWalAutocheckpointPages: 4000, sqliteBusyWait: 'blocking' });
 const writer = new ResponseWriter(db, { onCommitted: (batch, created) => post({ type: 'committed', batch, created }) });
 for (const hook of appendHooks(config, () => post({ type: 'alert' }))) writer.onAppended(hook);
+// Opening the database reads its schema on first use: do it now, then say so.
+await db.kysely.selectFrom('chain_heads').select('unit_id').limit(1).execute();
+post({ type: 'ready' });
 
 // Answers of one batch resolve together: send them in one message.
 let results: Extract<FromWriter, { type: 'results' }>['items'] = [];
