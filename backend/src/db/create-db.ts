@@ -28,9 +28,9 @@ export interface CreateDbOptions {
    */
   sqliteCheckpointMs?: number;
   /**
-   * SQLite `wal_autocheckpoint` (pages): 4000 when a checkpointer runs (only a backstop), else
+   * SQLite `wal_autocheckpoint` (pages): WAL_BACKSTOP_PAGES when a checkpointer runs, else
    * SQLite's 1000. A second connection to a file whose checkpointer runs elsewhere (the writer
-   * thread's) sets 4000 itself.
+   * thread's) sets WAL_BACKSTOP_PAGES itself.
    */
   sqliteWalAutocheckpointPages?: number;
   /**
@@ -47,6 +47,8 @@ export interface CreateDbOptions {
 /** How long a statement waits for another connection's write lock before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
 
+/** `wal_autocheckpoint` of connections whose WAL a checkpointer thread copies: only a backstop. */
+export const WAL_BACKSTOP_PAGES = 4000;
 
 /** The one place dialects differ at connection time. `sqlite:<path>`, `sqlite::memory:`, `postgres://…`. */
 export function createDb(url: string, options: CreateDbOptions = {}): Db {
@@ -74,7 +76,7 @@ function createSqlite(path: string, options: CreateDbOptions): Db {
   // the worker fail, SQLite's default takes over again.
   const checkpointer =
     path !== ':memory:' && checkpointMs > 0 ? startCheckpointer(resolve(path), checkpointMs, () => sqlite.open && sqlite.pragma('wal_autocheckpoint = 1000')) : undefined;
-  const autocheckpoint = options.sqliteWalAutocheckpointPages ?? (checkpointer ? 4000 : undefined);
+  const autocheckpoint = options.sqliteWalAutocheckpointPages ?? (checkpointer ? WAL_BACKSTOP_PAGES : undefined);
   if (autocheckpoint !== undefined) sqlite.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
   const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, asyncBusy ? busyTimeoutMs : null) });
   return {

@@ -1,7 +1,7 @@
-import { newRowId } from '../db/ids.ts';
 import type { Transaction } from 'kysely';
 import type { Config } from '../config.ts';
 import { alertRecipients, insertAlert, type NewAlert } from '../db/alerts.repository.ts';
+import { newRowId } from '../db/ids.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { alertLink } from './alert-text.ts';

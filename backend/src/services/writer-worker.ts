@@ -1,7 +1,7 @@
 // The response writer thread (see writer-thread.ts): its own connection, the same ResponseWriter
 // and in-transaction hooks as the in-thread writer, answers sent back once committed.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createDb } from '../db/create-db.ts';
+import { createDb, WAL_BACKSTOP_PAGES } from '../db/create-db.ts';
 import { appendHooks } from './append-hooks.ts';
 import { ResponseWriter } from './response-writer.ts';
 import { toThreadError, type FromWriter, type ToWriter, type WriterThreadData } from './writer-thread.ts';
@@ -11,7 +11,7 @@ const { databaseUrl, config } = workerData as WriterThreadData;
 const post = (msg: FromWriter) => port.postMessage(msg);
 
 // The process's main connection runs the WAL checkpointer; this one only appends to the WAL.
-const db = createDb(databaseUrl, { sqliteSynchronous: config.SQLITE_SYNCHRONOUS, sqliteCheckpointMs: 0, sqliteWalAutocheckpointPages: 4000, sqliteBusyWait: 'blocking' });
+const db = createDb(databaseUrl, { sqliteSynchronous: config.SQLITE_SYNCHRONOUS, sqliteCheckpointMs: 0, sqliteWalAutocheckpointPages: WAL_BACKSTOP_PAGES, sqliteBusyWait: 'blocking' });
 const writer = new ResponseWriter(db, { onCommitted: (batch, created) => post({ type: 'committed', batch, created }) });
 for (const hook of appendHooks(config, () => post({ type: 'alert' }))) writer.onAppended(hook);
 // Opening the database reads its schema on first use: do it now, then say so.
