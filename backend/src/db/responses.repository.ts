@@ -1,7 +1,8 @@
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { chainHash } from '../domain/chain.ts';
 import type { DialectName } from './create-db.ts';
-import type { Database, ResponseRow, TallyTable } from './schema.ts';
+import { CompiledInsert } from './compiled-insert.ts';
+import type { Database, ResponseRow, TallyRow } from './schema.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -109,7 +110,7 @@ export async function appendResponses(trx: Transaction<Database>, dialect: Diale
   const heads = new Map((await headQuery.execute()).map((h) => [h.unit_id, { seq: h.seq, hash: h.hash }]));
 
   const rows: ResponseRow[] = [];
-  const tallies = new Map<string, Insertable<TallyTable>>();
+  const tallies = new Map<string, TallyRow>();
   const outcomes: AppendOutcome[] = [];
   for (const r of records) {
     const earlier = existing.get(r.clientId);
@@ -120,7 +121,8 @@ export async function appendResponses(trx: Transaction<Database>, dialect: Diale
     const head = heads.get(r.unitId);
     if (!head) throw new Error(`unit ${r.unitId} has no chain head`);
     const sortedAnswers = Object.fromEntries(Object.entries(r.answers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    const row: Omit<ResponseRow, 'prev_hash' | 'hash'> = {
+    // The whole row in one literal (hash filled in below): V8 copies `{ ...row, hash }` on a slow path.
+    const row: ResponseRow = {
       id: r.id,
       unit_id: r.unitId,
       seq: head.seq + 1,
@@ -140,14 +142,17 @@ export async function appendResponses(trx: Transaction<Database>, dialect: Diale
       respondent_hash: r.respondentHash ?? null,
       verification: r.verification ?? null,
       self_rating: r.selfRating ? 1 : null,
+      prev_hash: head.hash,
+      hash: '',
     };
     const hash = chainHash(head.hash, hashRecord(row));
-    rows.push({ ...row, prev_hash: head.hash, hash });
+    row.hash = hash;
+    rows.push(row);
     heads.set(r.unitId, { seq: row.seq, hash });
     for (const { officerId, questionKey, level } of tallyEntries({ officerId: r.officerId, selfRating: r.selfRating === true, answers: r.answers })) {
       const key = `${r.unitId}|${r.day}|${officerId}|${r.fieldId ?? ''}|${questionKey}|${level}`;
       const t = tallies.get(key);
-      if (t) t.count = (t.count as number) + 1;
+      if (t) t.count++;
       else tallies.set(key, { unit_id: r.unitId, day: r.day, officer_id: officerId, field_id: r.fieldId ?? '', question_key: questionKey, level, count: 1 });
     }
     const receipt = { id: r.id, receivedAt: r.receivedAt, day: r.day };
@@ -156,18 +161,25 @@ export async function appendResponses(trx: Transaction<Database>, dialect: Diale
   }
   if (rows.length === 0) return outcomes;
 
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx.insertInto('responses').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const chunk = rows.slice(i, i + INSERT_CHUNK);
+    await trx.executeQuery(RESPONSE_INSERT.compile(dialect, chunk, () => trx.insertInto('responses').values(chunk)));
+  }
   const tallyRows = [...tallies.values()];
   for (let i = 0; i < tallyRows.length; i += INSERT_CHUNK) {
-    await trx
-      .insertInto('tallies')
-      .values(tallyRows.slice(i, i + INSERT_CHUNK))
-      .onConflict((oc) =>
-        oc
-          .columns(['unit_id', 'day', 'officer_id', 'field_id', 'question_key', 'level'])
-          .doUpdateSet({ count: sql<number>`tallies.count + excluded.count` }),
-      )
-      .execute();
+    const chunk = tallyRows.slice(i, i + INSERT_CHUNK);
+    await trx.executeQuery(
+      TALLY_UPSERT.compile(dialect, chunk, () =>
+        trx
+          .insertInto('tallies')
+          .values(chunk)
+          .onConflict((oc) =>
+            oc
+              .columns(['unit_id', 'day', 'officer_id', 'field_id', 'question_key', 'level'])
+              .doUpdateSet({ count: sql<number>`tallies.count + excluded.count` }),
+          ),
+      ),
+    );
   }
   for (const unitId of unitIds) {
     const head = heads.get(unitId)!;
@@ -178,6 +190,32 @@ export async function appendResponses(trx: Transaction<Database>, dialect: Diale
 
 // Rows per multi-row INSERT: well under both dialects' bound-parameter limits.
 const INSERT_CHUNK = 200;
+
+// In the order appendResponses builds its rows (CompiledInsert checks it against Kysely's).
+const RESPONSE_INSERT = new CompiledInsert<ResponseRow>([
+  'id',
+  'unit_id',
+  'seq',
+  'point_id',
+  'officer_id',
+  'field_id',
+  'client_id',
+  'form_key',
+  'form_version',
+  'answers',
+  'issues',
+  'comment',
+  'dossier_code',
+  'channel',
+  'received_at',
+  'day',
+  'respondent_hash',
+  'verification',
+  'self_rating',
+  'prev_hash',
+  'hash',
+]);
+const TALLY_UPSERT = new CompiledInsert<TallyRow>(['unit_id', 'day', 'officer_id', 'field_id', 'question_key', 'level', 'count']);
 
 export async function countResponses(db: Executor, unitId?: string): Promise<number> {
   let q = db.selectFrom('responses').select((eb) => eb.fn.countAll<string | number>().as('n'));
