@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -77,6 +79,45 @@ describe('SQLite write lock held by another connection', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
     other.exec('rollback');
     other.close();
+    expect((await sql<{ n: number }>`select count(*) as n from t`.execute(db.kysely)).rows[0]!.n).toBe(0);
+  });
+});
+
+describe("SQLite write lock, 'blocking' wait (the writer thread)", () => {
+  /** Another thread takes the write lock, says so, and commits after holdMs. */
+  async function holdLockInAnotherThread(file: string, holdMs: number): Promise<{ released: Promise<void> }> {
+    const worker = new Worker(
+      `const { parentPort, workerData } = require('node:worker_threads');
+       const db = new (require(workerData.driver))(workerData.file);
+       db.exec('begin immediate');
+       parentPort.postMessage('locked');
+       setTimeout(() => { db.exec('commit'); db.close(); parentPort.postMessage('released'); }, workerData.holdMs);`,
+      { eval: true, workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), file, holdMs } },
+    );
+    const released = new Promise<void>((res) => worker.on('message', (m) => m === 'released' && res()));
+    await new Promise<void>((res) => worker.on('message', (m) => m === 'locked' && res()));
+    return { released: released.then(() => worker.terminate()).then(() => undefined) };
+  }
+
+  it('sleeps the thread in short steps until the lock is free, then writes', async () => {
+    const file = tempFile();
+    const db = openDb(file, { sqliteCheckpointMs: 0, sqliteBusyWait: 'blocking' });
+    await makeTable(db);
+    const { released } = await holdLockInAnotherThread(file, 100);
+    const started = Date.now();
+    await db.kysely.transaction().execute((trx) => sql`insert into t (v) values ('a')`.execute(trx));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(80);
+    await released;
+    expect((await sql<{ v: string }>`select v from t`.execute(db.kysely)).rows).toEqual([{ v: 'a' }]);
+  });
+
+  it('gives up with SQLITE_BUSY after the timeout and changes nothing', async () => {
+    const file = tempFile();
+    const db = openDb(file, { sqliteCheckpointMs: 0, sqliteBusyWait: 'blocking', sqliteBusyTimeoutMs: 150 });
+    await makeTable(db);
+    const { released } = await holdLockInAnotherThread(file, 600);
+    await expect(sql`insert into t (v) values ('b')`.execute(db.kysely)).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+    await released;
     expect((await sql<{ n: number }>`select count(*) as n from t`.execute(db.kysely)).rows[0]!.n).toBe(0);
   });
 });

@@ -35,9 +35,10 @@ export interface CreateDbOptions {
   sqliteWalAutocheckpointPages?: number;
   /**
    * SQLite: how to wait for a write lock held by another connection (the writer thread, another
-   * process). 'async' (default): retry on a timer, so the event loop keeps serving requests;
-   * 'blocking': SQLite's own busy handler, which sleeps the thread (fine for a thread that has
-   * nothing else to do).
+   * process). 'async' (default): retry on a timer (1 ms, then longer), so the event loop keeps
+   * serving requests; 'blocking': retry after sleeping the thread 50 µs, doubling up to 1 ms, for
+   * a thread that has nothing else to do (the writer thread). Its short sleeps keep it ahead of
+   * the request thread's background writes, as they should be.
    */
   sqliteBusyWait?: 'async' | 'blocking';
   /** SQLite: give up on a write lock after this long (SQLITE_BUSY). Default 5000 ms. */
@@ -65,11 +66,12 @@ function createSqlite(path: string, options: CreateDbOptions): Db {
   sqlite.pragma(`synchronous = ${options.sqliteSynchronous ?? 'NORMAL'}`);
   sqlite.pragma('foreign_keys = ON');
   // Another connection (the writer thread, verify, backup, a second process) may hold the write
-  // lock briefly. SQLite's busy handler sleeps the thread in steps up to 100 ms: for a request
-  // thread that would stop every request for as long, so by default it waits on a timer instead.
-  const asyncBusy = (options.sqliteBusyWait ?? 'async') === 'async';
+  // lock briefly. SQLite's own busy handler sleeps 1, 2, 5, 10, 15, 20, 25… ms between tries: in
+  // a request thread that stops every request for as long, and in the writer thread it lost the
+  // lock, again and again, to the request thread's 1 ms retries (batches stalled 20–40 ms,
+  // measured). So SQLite fails at once and retryingWhenBusy decides how to wait.
   const busyTimeoutMs = options.sqliteBusyTimeoutMs ?? BUSY_TIMEOUT_MS;
-  sqlite.pragma(`busy_timeout = ${asyncBusy ? 0 : busyTimeoutMs}`);
+  sqlite.pragma('busy_timeout = 0');
   const checkpointMs = options.sqliteCheckpointMs ?? 100;
   // With the checkpointer running, the writer's own automatic checkpoint is only the backstop
   // that keeps the WAL from growing without end under a write load that never pauses; should
@@ -78,7 +80,8 @@ function createSqlite(path: string, options: CreateDbOptions): Db {
     path !== ':memory:' && checkpointMs > 0 ? startCheckpointer(resolve(path), checkpointMs, () => sqlite.open && sqlite.pragma('wal_autocheckpoint = 1000')) : undefined;
   const autocheckpoint = options.sqliteWalAutocheckpointPages ?? (checkpointer ? WAL_BACKSTOP_PAGES : undefined);
   if (autocheckpoint !== undefined) sqlite.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
-  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, asyncBusy ? busyTimeoutMs : null) });
+  const busy: BusyWait = { timeoutMs: busyTimeoutMs, sleep: options.sqliteBusyWait === 'blocking' ? sleepThread : sleepTimer };
+  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, busy) });
   return {
     kysely,
     dialect: 'sqlite',
@@ -132,20 +135,18 @@ function startCheckpointer(file: string, everyMs: number, onFailure: () => void)
  * lock instead (busy_timeout) and then reads the latest chain head.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
-  readonly #asyncBusyMs: number | null;
+  readonly #busy: BusyWait;
   readonly #wrapped = new WeakMap<DatabaseConnection, DatabaseConnection>();
 
-  /** asyncBusyMs: wait for a busy write lock on a timer up to this long; null: SQLite's busy handler. */
-  constructor(config: ConstructorParameters<typeof SqliteDialect>[0], asyncBusyMs: number | null) {
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0], busy: BusyWait) {
     super(config);
-    this.#asyncBusyMs = asyncBusyMs;
+    this.#busy = busy;
   }
 
   override async acquireConnection(): Promise<DatabaseConnection> {
     const connection = await super.acquireConnection();
-    if (this.#asyncBusyMs === null) return connection;
     let wrapped = this.#wrapped.get(connection);
-    if (!wrapped) this.#wrapped.set(connection, (wrapped = retryingWhenBusy(connection, this.#asyncBusyMs)));
+    if (!wrapped) this.#wrapped.set(connection, (wrapped = retryingWhenBusy(connection, this.#busy)));
     return wrapped;
   }
 
@@ -154,23 +155,36 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 
+interface BusyWait {
+  timeoutMs: number;
+  /** Waits before the attempt-th retry (0-based). */
+  sleep: (attempt: number) => Promise<void> | void;
+}
+
+/** On a timer: the event loop goes on serving requests meanwhile. 1, 2, 3… ms, at most 10. */
+const sleepTimer = (attempt: number) => new Promise<void>((res) => setTimeout(res, Math.min(1 + attempt, 10)));
+
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+/** Sleeps the whole thread: 50 µs, doubling, at most 1 ms (only for a thread with nothing else to do). */
+const sleepThread = (attempt: number) => void Atomics.wait(sleepCell, 0, 0, Math.min(0.05 * 2 ** attempt, 1));
+
 /**
  * A statement that found the write lock taken (SQLITE_BUSY: `begin immediate`, or a write
- * outside a transaction) is tried again after a short timer, up to BUSY_TIMEOUT_MS. Inside a
- * transaction begun IMMEDIATE the lock is already ours, so a retried statement never repeats
- * work: SQLITE_BUSY means the statement did nothing. Gives up after timeoutMs.
+ * outside a transaction) is tried again after busy.sleep, until busy.timeoutMs has passed. Inside
+ * a transaction begun IMMEDIATE the lock is already ours, so a retried statement never repeats
+ * work: SQLITE_BUSY means the statement did nothing.
  */
-function retryingWhenBusy(connection: DatabaseConnection, timeoutMs: number): DatabaseConnection {
+function retryingWhenBusy(connection: DatabaseConnection, busy: BusyWait): DatabaseConnection {
   return {
     async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-      const deadline = Date.now() + timeoutMs;
+      const deadline = Date.now() + busy.timeoutMs;
       for (let attempt = 0; ; attempt++) {
         try {
           return await connection.executeQuery<R>(query);
         } catch (err) {
           const code = (err as { code?: unknown }).code;
           if ((code !== 'SQLITE_BUSY' && code !== 'SQLITE_BUSY_RECOVERY') || Date.now() >= deadline) throw err;
-          await new Promise((res) => setTimeout(res, Math.min(1 + attempt, 10)));
+          await busy.sleep(attempt);
         }
       }
     },
@@ -180,14 +194,14 @@ function retryingWhenBusy(connection: DatabaseConnection, timeoutMs: number): Da
 
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
-  readonly #asyncBusyMs: number | null;
-  constructor(config: ConstructorParameters<typeof SqliteDialect>[0], asyncBusyMs: number | null) {
+  readonly #busy: BusyWait;
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0], busy: BusyWait) {
     super(config);
     this.#config = config;
-    this.#asyncBusyMs = asyncBusyMs;
+    this.#busy = busy;
   }
   override createDriver(): SqliteDriver {
-    return new ImmediateSqliteDriver(this.#config, this.#asyncBusyMs);
+    return new ImmediateSqliteDriver(this.#config, this.#busy);
   }
 }
 
