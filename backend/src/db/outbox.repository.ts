@@ -58,46 +58,49 @@ export async function enqueueMessages(db: Executor, messages: NewMessage[]): Pro
 /**
  * Leases due messages to `owner`: at most the oldest unfinished one per recipient (so a message
  * waiting for its retry holds back the later ones), including those whose lease ran out (a
- * dispatcher that died mid-batch). PostgreSQL: FOR UPDATE SKIP LOCKED lets replicas claim
- * disjoint rows at once; SQLite: the transaction holds the single write lock (BEGIN IMMEDIATE).
+ * dispatcher that died mid-batch). One UPDATE … WHERE id IN (SELECT …) RETURNING on both
+ * dialects. PostgreSQL: FOR UPDATE SKIP LOCKED in the subquery lets replicas claim disjoint rows
+ * at once. SQLite: one statement holds the write lock only while it runs; a transaction of
+ * several statements kept it across the request thread's other work, while the response writer
+ * thread waited.
  */
 export async function claimDue(db: Db, owner: string, now: Date, leaseMs: number, limit: number): Promise<OutboxRow[]> {
   const at = now.toISOString();
   const until = new Date(now.getTime() + leaseMs).toISOString();
-  return db.kysely.transaction().execute(async (trx) => {
-    let q = trx
-      .selectFrom('outbox as o')
-      .select('o.id')
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('o.status', '=', 'pending'), eb('o.next_attempt_at', '<=', at)]),
-          eb.and([eb('o.status', '=', 'sending'), eb('o.lease_until', '<=', at)]),
-        ]),
-      )
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('outbox as p')
-              .select('p.id')
-              .whereRef('p.recipient_key', '=', 'o.recipient_key')
-              .where('p.status', 'in', ['pending', 'sending'])
-              .whereRef('p.id', '<', 'o.id'),
+  const rows = await db.kysely
+    .updateTable('outbox')
+    .set((eb) => ({ status: 'sending' as const, lease_owner: owner, lease_until: until, attempts: eb('attempts', '+', 1), updated_at: at }))
+    .where('id', 'in', (eb) => {
+      let due = eb
+        .selectFrom('outbox as o')
+        .select('o.id')
+        .where((w) =>
+          w.or([
+            w.and([w('o.status', '=', 'pending'), w('o.next_attempt_at', '<=', at)]),
+            w.and([w('o.status', '=', 'sending'), w('o.lease_until', '<=', at)]),
+          ]),
+        )
+        .where((w) =>
+          w.not(
+            w.exists(
+              w
+                .selectFrom('outbox as p')
+                .select('p.id')
+                .whereRef('p.recipient_key', '=', 'o.recipient_key')
+                .where('p.status', 'in', ['pending', 'sending'])
+                .whereRef('p.id', '<', 'o.id'),
+            ),
           ),
-        ),
-      )
-      .orderBy('o.id')
-      .limit(limit);
-    if (db.dialect === 'postgres') q = q.forUpdate().skipLocked();
-    const ids = (await q.execute()).map((r) => r.id);
-    if (ids.length === 0) return [];
-    await trx
-      .updateTable('outbox')
-      .set((eb) => ({ status: 'sending' as const, lease_owner: owner, lease_until: until, attempts: eb('attempts', '+', 1), updated_at: at }))
-      .where('id', 'in', ids)
-      .execute();
-    return trx.selectFrom('outbox').selectAll().where('id', 'in', ids).orderBy('id').execute();
-  });
+        )
+        .orderBy('o.id')
+        .limit(limit);
+      if (db.dialect === 'postgres') due = due.forUpdate().skipLocked();
+      return due;
+    })
+    .returningAll()
+    .execute();
+  // RETURNING follows no order: oldest first, as they were chosen.
+  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export type Settlement =
