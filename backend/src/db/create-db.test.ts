@@ -140,6 +140,26 @@ describe('WAL checkpointer thread', () => {
     expect(statSync(file).size).toBeGreaterThan(before);
   });
 
+  it('restarts the WAL under steady writes, so it stays short without the writer checkpointing', async () => {
+    const file = tempFile();
+    // No automatic checkpoint in the writing connection: only the thread may shorten the WAL.
+    const db = openDb(file, { sqliteCheckpointMs: 10, sqliteWalAutocheckpointPages: 0 });
+    await makeTable(db);
+    let maxWal = 0;
+    // ~6,000 pages in 300 commits with short pauses between them, as a busy writer makes.
+    for (let i = 0; i < 300; i++) {
+      await db.kysely.transaction().execute(async (trx) => {
+        for (let k = 0; k < 20; k++) await sql`insert into t (v) values (${'x'.repeat(3500)})`.execute(trx);
+      });
+      maxWal = Math.max(maxWal, statSync(`${file}-wal`).size);
+      await new Promise((res) => setTimeout(res, 1));
+    }
+    const pages = (await sql<{ page_count: number }>`pragma page_count`.execute(db.kysely)).rows[0]!.page_count;
+    expect(pages).toBeGreaterThan(5000);
+    // Without the RESTART pass the WAL holds every page ever written (the next test's control).
+    expect(maxWal).toBeLessThan(2500 * 4096);
+  });
+
   it('without it the pages stay in the WAL (the control for the test above)', async () => {
     const file = tempFile();
     const db = openDb(file, { sqliteCheckpointMs: 0, sqliteWalAutocheckpointPages: 100_000 });

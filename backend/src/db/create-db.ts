@@ -51,6 +51,9 @@ const BUSY_TIMEOUT_MS = 5000;
 /** `wal_autocheckpoint` of connections whose WAL a checkpointer thread copies: only a backstop. */
 export const WAL_BACKSTOP_PAGES = 4000;
 
+/** WAL length (frames) at which the checkpointer thread also tries to restart the WAL. */
+const WAL_RESTART_FRAMES = 1000;
+
 /** The one place dialects differ at connection time. `sqlite:<path>`, `sqlite::memory:`, `postgres://…`. */
 export function createDb(url: string, options: CreateDbOptions = {}): Db {
   if (url.startsWith('sqlite:')) return createSqlite(url.slice('sqlite:'.length), options);
@@ -96,8 +99,17 @@ function createSqlite(path: string, options: CreateDbOptions): Db {
  * SQLite's automatic checkpoint runs inside the commit that crosses 1000 WAL pages, on the
  * writer's thread: under load about 40 % of the writer's time went to copying pages. A PASSIVE
  * checkpoint from a second connection copies the same pages on the other core without taking
- * the write lock, so commits only append to the WAL. Plain JavaScript (eval) so that it runs
- * without the TypeScript loader in tests, scripts and production alike.
+ * the write lock, so commits only append to the WAL.
+ *
+ * A PASSIVE checkpoint never restarts the WAL, though: only a writer does, and only when every
+ * frame has been copied at the moment it begins, which under steady load never happens. The WAL
+ * then grew to the writer's backstop and the writer copied the rest inside a commit (10-15 ms
+ * stalls, measured, each second or so). So once the WAL holds WAL_RESTART_FRAMES, the thread
+ * follows its PASSIVE pass with a RESTART one: with busy_timeout 0 it takes the write lock only
+ * if the writer is between transactions, copies the few frames committed meanwhile, and lets
+ * the next commit start the WAL from the beginning; otherwise it gives up until the next tick.
+ * Plain JavaScript (eval) so that it runs without the TypeScript loader in tests, scripts and
+ * production alike.
  */
 function startCheckpointer(file: string, everyMs: number, onFailure: () => void): { stop(): Promise<void> } {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -106,10 +118,16 @@ function startCheckpointer(file: string, everyMs: number, onFailure: () => void)
      const Database = require(workerData.driver);
      const db = new Database(workerData.file);
      db.pragma('busy_timeout = 0');
-     const tick = () => { try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy or closing: next tick */ } };
+     const tick = () => {
+       try {
+         const [r] = db.pragma('wal_checkpoint(PASSIVE)');
+         // Under steady writes the WAL never empties by itself: restart it while it is short.
+         if (r.log >= workerData.restartFrames) db.pragma('wal_checkpoint(RESTART)');
+       } catch { /* closing: next tick */ }
+     };
      const timer = setInterval(tick, workerData.everyMs);
      parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close(); });`,
-    { eval: true, workerData: { driver, file, everyMs } },
+    { eval: true, workerData: { driver, file, everyMs, restartFrames: WAL_RESTART_FRAMES } },
   );
   worker.unref();
   let exited = false;
