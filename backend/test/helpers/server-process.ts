@@ -55,17 +55,29 @@ export async function startServerProcess(
   const exited = new Promise<void>((res) => child.once('exit', () => res()));
   const ready = new Promise<{ url: string; demo: DemoInfo }>((res, rej) => {
     let url: string | undefined;
+    let demo: DemoInfo | undefined;
+    let started = false;
+    let partial = '';
     const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      for (const line of out.split('\n')) {
+      const text = chunk.toString();
+      out += text;
+      // Only new complete lines, and only until started: re-splitting the whole output on every
+      // chunk cost the load generator (bench, soak run in this process) more and more CPU.
+      if (started) return;
+      const lines = (partial + text).split('\n');
+      partial = lines.pop()!;
+      for (const line of lines) {
         if (!line.startsWith('{')) continue;
         try {
           const j = JSON.parse(line) as { msg?: string; url?: string; demo?: DemoInfo };
           if (j.msg === 'listening' && j.url) url = j.url;
-          if (url && opts.demo === false) return res({ url, demo: undefined as unknown as DemoInfo });
-          if (j.msg === 'demo' && j.demo && url) return res({ url, demo: j.demo });
+          if (j.msg === 'demo' && j.demo) demo = j.demo;
+          if (url && (opts.demo === false || demo)) {
+            started = true;
+            return res({ url, demo: demo ?? (undefined as unknown as DemoInfo) });
+          }
         } catch {
-          /* a partial line */
+          /* not one of our JSON lines */
         }
       }
     };
