@@ -150,7 +150,7 @@ function startCheckpointer(file: string, everyMs: number, onFailure: () => void)
  * Transactions take the write lock when they begin (BEGIN IMMEDIATE). With Kysely's plain BEGIN
  * a transaction that read first and writes later fails at once with SQLITE_BUSY_SNAPSHOT when
  * another process (a CLI, a backup, a second server) wrote in between; IMMEDIATE waits for the
- * lock instead (busy_timeout) and then reads the latest chain head.
+ * lock instead (retryingWhenBusy) and then reads the latest chain head.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
   readonly #busy: BusyWait;
