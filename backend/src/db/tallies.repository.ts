@@ -25,42 +25,38 @@ function rangeQuery(db: Executor, r: TallyRange) {
     .where('day', '<=', r.to);
 }
 
-/** Sums per question and level; naming the keys lets the (unit, question, day) index serve it as ranges. */
-export async function sumByQuestion(db: Executor, r: TallyRange, questionKeys: readonly string[]): Promise<(LevelSum & { questionKey: string })[]> {
+/** The tally columns figures are broken down by, besides the level. */
+type Dimension = 'question_key' | 'officer_id' | 'field_id' | 'day';
+
+/**
+ * Count sums per `by` and level over a unit's day range, for the given question keys. Naming
+ * the keys lets the (unit, question, day) covering index serve every breakdown as ranges.
+ */
+async function sumLevelsBy(db: Executor, r: TallyRange, questionKeys: readonly string[], by: Dimension): Promise<(LevelSum & { key: string })[]> {
   const rows = await rangeQuery(db, r)
     .where('question_key', 'in', [...questionKeys])
-    .select(['question_key', 'level', (eb) => eb.fn.sum<string | number>('count').as('n')])
-    .groupBy(['question_key', 'level'])
+    .select((eb) => [eb.ref(by).as('key'), 'level', eb.fn.sum<string | number>('count').as('n')])
+    .groupBy([by, 'level'])
+    .orderBy(by)
     .execute();
-  return rows.map((x) => ({ questionKey: x.question_key, level: x.level, n: num(x.n) }));
+  return rows.map((x) => ({ key: String(x.key), level: x.level, n: num(x.n) }));
+}
+
+export async function sumByQuestion(db: Executor, r: TallyRange, questionKeys: readonly string[]): Promise<(LevelSum & { questionKey: string })[]> {
+  return (await sumLevelsBy(db, r, questionKeys, 'question_key')).map(({ key, level, n }) => ({ questionKey: key, level, n }));
 }
 
 export async function sumByOfficer(db: Executor, r: TallyRange, questionKey: string): Promise<(LevelSum & { officerId: string })[]> {
-  const rows = await rangeQuery(db, r)
-    .where('question_key', '=', questionKey)
-    .select(['officer_id', 'level', (eb) => eb.fn.sum<string | number>('count').as('n')])
-    .groupBy(['officer_id', 'level'])
-    .execute();
-  return rows.map((x) => ({ officerId: x.officer_id, level: x.level, n: num(x.n) }));
+  return (await sumLevelsBy(db, r, [questionKey], 'officer_id')).map(({ key, level, n }) => ({ officerId: key, level, n }));
 }
 
 export async function sumByField(db: Executor, r: TallyRange, questionKey: string): Promise<(LevelSum & { fieldId: string })[]> {
-  const rows = await rangeQuery(db, r)
-    .where('question_key', '=', questionKey)
-    .select(['field_id', 'level', (eb) => eb.fn.sum<string | number>('count').as('n')])
-    .groupBy(['field_id', 'level'])
-    .execute();
-  return rows.map((x) => ({ fieldId: x.field_id, level: x.level, n: num(x.n) }));
+  return (await sumLevelsBy(db, r, [questionKey], 'field_id')).map(({ key, level, n }) => ({ fieldId: key, level, n }));
 }
 
+/** In day order. */
 export async function sumByDay(db: Executor, r: TallyRange, questionKey: string): Promise<(LevelSum & { day: string })[]> {
-  const rows = await rangeQuery(db, r)
-    .where('question_key', '=', questionKey)
-    .select(['day', 'level', (eb) => eb.fn.sum<string | number>('count').as('n')])
-    .groupBy(['day', 'level'])
-    .orderBy('day')
-    .execute();
-  return rows.map((x) => ({ day: x.day, level: x.level, n: num(x.n) }));
+  return (await sumLevelsBy(db, r, [questionKey], 'day')).map(({ key, level, n }) => ({ day: key, level, n }));
 }
 
 export interface TallyCell {
