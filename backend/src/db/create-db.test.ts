@@ -35,12 +35,18 @@ async function makeTable(db: Db): Promise<void> {
 }
 
 describe('SQLite write lock held by another connection', () => {
-  it('waits on a timer, so the event loop keeps running, and writes once the lock is free', async () => {
+  /** A database with table t, and a second connection on the same file holding its write lock. */
+  async function lockedByAnotherConnection(options: Parameters<typeof createDb>[1]): Promise<{ db: Db; other: SqliteDatabase.Database }> {
     const file = tempFile();
-    const db = openDb(file, { sqliteCheckpointMs: 0 });
+    const db = openDb(file, options);
     await makeTable(db);
     const other = new SqliteDatabase(file);
     other.exec('begin immediate');
+    return { db, other };
+  }
+
+  it('waits on a timer, so the event loop keeps running, and writes once the lock is free', async () => {
+    const { db, other } = await lockedByAnotherConnection({ sqliteCheckpointMs: 0 });
     let ticks = 0;
     const ticker = setInterval(() => ticks++, 5);
     const write = db.kysely.transaction().execute((trx) => sql`insert into t (v) values ('a')`.execute(trx));
@@ -56,11 +62,7 @@ describe('SQLite write lock held by another connection', () => {
   });
 
   it('also waits for a write outside a transaction', async () => {
-    const file = tempFile();
-    const db = openDb(file, { sqliteCheckpointMs: 0 });
-    await makeTable(db);
-    const other = new SqliteDatabase(file);
-    other.exec('begin immediate');
+    const { db, other } = await lockedByAnotherConnection({ sqliteCheckpointMs: 0 });
     const write = sql`insert into t (v) values ('b')`.execute(db.kysely);
     setTimeout(() => other.exec('commit'), 60);
     await write;
@@ -69,11 +71,7 @@ describe('SQLite write lock held by another connection', () => {
   });
 
   it('gives up with SQLITE_BUSY after the timeout and changes nothing', async () => {
-    const file = tempFile();
-    const db = openDb(file, { sqliteCheckpointMs: 0, sqliteBusyTimeoutMs: 200 });
-    await makeTable(db);
-    const other = new SqliteDatabase(file);
-    other.exec('begin immediate');
+    const { db, other } = await lockedByAnotherConnection({ sqliteCheckpointMs: 0, sqliteBusyTimeoutMs: 200 });
     const started = Date.now();
     await expect(db.kysely.transaction().execute((trx) => sql`insert into t (v) values ('c')`.execute(trx))).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
