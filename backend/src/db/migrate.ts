@@ -1,24 +1,36 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
-import type { Db } from './create-db.ts';
+import type { Db, DialectName } from './create-db.ts';
 import * as m001 from './migrations/001_initial.ts';
 import * as m002 from './migrations/002_dossier_counts.ts';
 import * as m003 from './migrations/003_zalo_alerts.ts';
 import * as m004 from './migrations/004_handling_notes.ts';
 import * as m005 from './migrations/005_tallies_covering_index.ts';
+import { tallies006 } from './migrations/006_tallies_clustered.ts';
+import * as m007 from './migrations/007_response_indexes.ts';
 
-/** Static list: works from tsx, bundles and tests alike; names sort in order. */
-const MIGRATIONS: Record<string, Migration> = {
-  '001_initial': m001,
-  '002_dossier_counts': m002,
-  '003_zalo_alerts': m003,
-  '004_handling_notes': m004,
-  '005_tallies_covering_index': m005,
-};
+/**
+ * Static list: works from tsx, bundles and tests alike; names sort in order. A migration whose
+ * physical layout differs by dialect (006) is built for the database it runs on.
+ */
+export function migrationsFor(dialect: DialectName): Record<string, Migration> {
+  return {
+    '001_initial': m001,
+    '002_dossier_counts': m002,
+    '003_zalo_alerts': m003,
+    '004_handling_notes': m004,
+    '005_tallies_covering_index': m005,
+    '006_tallies_clustered': tallies006(dialect),
+    '007_response_indexes': m007,
+  };
+}
 
-const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+export function migratorFor(db: Db): Migrator {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(db.dialect) };
+  return new Migrator({ db: db.kysely, provider });
+}
 
 export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({ db: db.kysely, provider });
+  const migrator = migratorFor(db);
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

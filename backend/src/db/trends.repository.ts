@@ -7,10 +7,13 @@ type Executor = Kysely<Database> | Transaction<Database>;
 export async function sumByDayAndQuestion(
   db: Executor,
   r: { unitId: string; from: string; to: string },
+  questionKeys: readonly string[],
 ): Promise<{ day: string; questionKey: string; level: number; n: number }[]> {
   const rows = await db
     .selectFrom('tallies')
     .where('unit_id', '=', r.unitId)
+    // Named keys make every question one range of the (unit, question, day) key.
+    .where('question_key', 'in', [...questionKeys])
     .where('day', '>=', r.from)
     .where('day', '<=', r.to)
     .select(['day', 'question_key', 'level', (eb) => eb.fn.sum<string | number>('count').as('n')])

@@ -74,7 +74,7 @@ export async function buildTrends(deps: Deps, unitId: string, from: string, to: 
   const db = deps.db.kysely;
   const overall = COUNTER_FORM_V1.overallKey;
   const [cells, byOfficer, officers] = await Promise.all([
-    sumByDayAndQuestion(db, { unitId, from, to }),
+    sumByDayAndQuestion(db, { unitId, from, to }, COUNTER_FORM_V1.questions.map((q) => q.key)),
     sumByOfficer(db, { unitId, from, to }, overall),
     listOfficers(db, unitId),
   ]);

@@ -1,0 +1,160 @@
+import { CompiledQuery, sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabaseUrl } from '../../test/helpers/test-database.ts';
+import { createDb, type Db } from './create-db.ts';
+import { migrateToLatest, migratorFor } from './migrate.ts';
+import { sumByOfficer, sumByQuestion } from './tallies.repository.ts';
+import type { TallyRow } from './schema.ts';
+
+// Runs on the dialect under test (TEST_DATABASE_URL).
+let db: Db;
+let drop: () => Promise<void>;
+beforeEach(async () => {
+  const target = await createTestDatabaseUrl();
+  drop = target.drop;
+  db = createDb(target.url);
+});
+afterEach(async () => {
+  await db.close();
+  await drop();
+});
+
+async function migrateTo(name: string): Promise<void> {
+  const { error } = await migratorFor(db).migrateTo(name);
+  if (error) throw error;
+}
+
+const cells: TallyRow[] = [
+  { unit_id: 'u1', day: '2026-11-02', officer_id: 'o1', field_id: 'f1', question_key: 'overall', level: 1, count: 3 },
+  { unit_id: 'u1', day: '2026-11-02', officer_id: 'o1', field_id: 'f1', question_key: 'overall', level: 5, count: 4 },
+  { unit_id: 'u1', day: '2026-11-03', officer_id: 'o2', field_id: '', question_key: 'access', level: 4, count: 2 },
+  { unit_id: 'u2', day: '2026-11-02', officer_id: 'o3', field_id: 'f1', question_key: 'overall', level: 2, count: 7 },
+];
+
+async function allCells(): Promise<TallyRow[]> {
+  const rows = await db.kysely.selectFrom('tallies').selectAll().execute();
+  return rows.map((r) => ({ ...r, count: Number(r.count) })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+}
+
+const sorted = (rows: TallyRow[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+/** How the tallies table is laid out, as the database itself describes it. */
+async function talliesLayout(): Promise<{ clustered: boolean; key: string; indexes: string[] }> {
+  if (db.dialect === 'sqlite') {
+    const { rows } = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = 'tallies'`.execute(db.kysely);
+    const ddl = rows[0]!.sql.toLowerCase();
+    const idx = await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'tallies' and sql is not null`.execute(db.kysely);
+    return { clustered: ddl.includes('without rowid'), key: /primary key \(([^)]*)\)/.exec(ddl)![1]!.replace(/["\s]/g, ''), indexes: idx.rows.map((r) => r.name) };
+  }
+  const { rows } = await sql<{ indexname: string; indexdef: string }>`select indexname, indexdef from pg_indexes where tablename = 'tallies'`.execute(db.kysely);
+  const pk = rows.find((r) => r.indexname === 'tallies_pk')!.indexdef.toLowerCase();
+  return {
+    clustered: pk.includes('include (count)'),
+    key: /\(([^)]*)\)/.exec(pk)![1]!.replace(/\s/g, ''),
+    indexes: rows.filter((r) => r.indexname !== 'tallies_pk').map((r) => r.indexname),
+  };
+}
+
+/** The query plan as text. An empty PostgreSQL table is scanned whatever its indexes: that is forbidden here to see which index serves. */
+async function explain(text: string, parameters: readonly unknown[]): Promise<string> {
+  if (db.dialect === 'sqlite') {
+    const plan = await db.kysely.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${text}`, [...parameters]));
+    return plan.rows.map((r) => r.detail).join('\n');
+  }
+  const plan = await db.kysely.connection().execute(async (c) => {
+    await sql`set enable_seqscan = off`.execute(c);
+    return c.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${text}`, [...parameters]));
+  });
+  return plan.rows.map((r) => r['QUERY PLAN']).join('\n');
+}
+
+describe('migration 006: tallies clustered by (unit, question, day)', () => {
+  it('keeps every cell, leaves one B-tree that covers the tallies route, and the upsert still merges', async () => {
+    await migrateTo('005_tallies_covering_index');
+    await db.kysely.insertInto('tallies').values(cells).execute();
+    expect(await talliesLayout()).toEqual({ clustered: false, key: 'unit_id,day,officer_id,field_id,question_key,level', indexes: ['tallies_unit_question_day_cover'] });
+
+    await migrateToLatest(db);
+    expect(await allCells()).toEqual(sorted(cells));
+    expect(await talliesLayout()).toEqual({ clustered: true, key: 'unit_id,question_key,day,officer_id,field_id,level', indexes: [] });
+
+    // The same ON CONFLICT target as appendResponses: the column set, not its order, names the key.
+    await db.kysely
+      .insertInto('tallies')
+      .values({ ...cells[0]!, count: 2 })
+      .onConflict((oc) => oc.columns(['unit_id', 'day', 'officer_id', 'field_id', 'question_key', 'level']).doUpdateSet({ count: sql<number>`tallies.count + excluded.count` }))
+      .execute();
+    const range = { unitId: 'u1', from: '2026-11-01', to: '2026-11-30' };
+    expect(await sumByOfficer(db.kysely, range, 'overall')).toEqual([{ officerId: 'o1', level: 1, n: 5 }, { officerId: 'o1', level: 5, n: 4 }]);
+    expect(await sumByQuestion(db.kysely, range, ['access', 'overall'])).toHaveLength(3);
+  });
+
+  it('serves the tallies route from the key alone, as ranges (SQLite) or an index-only scan (PostgreSQL)', async () => {
+    await migrateToLatest(db);
+    const { sql: text, parameters } = db.kysely
+      .selectFrom('tallies')
+      .where('unit_id', '=', 'u1')
+      .where('question_key', 'in', ['overall', 'access'])
+      .where('day', '>=', '2026-01-01')
+      .where('day', '<=', '2026-12-31')
+      .select(['officer_id', 'level', (eb) => eb.fn.sum<number>('count').as('n')])
+      .groupBy(['officer_id', 'level'])
+      .compile();
+    expect(await explain(text, parameters)).toMatch(
+      db.dialect === 'sqlite' ? /SEARCH tallies USING PRIMARY KEY \(unit_id=\? AND question_key=\? AND day>\? AND day<\?\)/ : /Index Only Scan using tallies_pk/,
+    );
+  });
+
+  it('goes back down to the 005 layout with every cell, and up again', async () => {
+    await migrateToLatest(db);
+    await db.kysely.insertInto('tallies').values(cells).execute();
+    await migrateTo('005_tallies_covering_index');
+    expect(await allCells()).toEqual(sorted(cells));
+    expect(await talliesLayout()).toEqual({ clustered: false, key: 'unit_id,day,officer_id,field_id,question_key,level', indexes: ['tallies_unit_question_day_cover'] });
+    await migrateToLatest(db);
+    expect(await allCells()).toEqual(sorted(cells));
+  });
+});
+
+describe('migration 007: responses keep only the indexes their queries use', () => {
+  it('the duplicate-respondent lookup uses the partial index; the (unit, day) index is gone', async () => {
+    await migrateToLatest(db);
+    // The query of zalo/respondent.ts's duplicate check.
+    const { sql: text, parameters } = db.kysely
+      .selectFrom('responses')
+      .select('id')
+      .where('respondent_hash', '=', 'h')
+      .where('point_id', '=', 'p')
+      .where('received_at', '>', '2026-11-26T00:00:00.000Z')
+      .where('id', '!=', 'r')
+      .limit(1)
+      .compile();
+    expect(await explain(text, parameters)).toMatch(
+      db.dialect === 'sqlite' ? /SEARCH responses USING INDEX responses_respondent_given_idx \(respondent_hash=\? AND point_id=\?\)/ : /Index Scan using responses_respondent_given_idx/,
+    );
+    // Indexes that back no constraint: only the partial one is left.
+    const { rows } =
+      db.dialect === 'sqlite'
+        ? await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'responses' and sql is not null`.execute(db.kysely)
+        : await sql<{ name: string }>`select indexname as name from pg_indexes where tablename = 'responses' and indexname not in (select conname from pg_constraint)`.execute(db.kysely);
+    expect(rows.map((r) => r.name)).toEqual(['responses_respondent_given_idx']);
+  });
+
+  it("a unit's comments are read through the (unit_id, seq) key, not by scanning responses", async () => {
+    await migrateToLatest(db);
+    const { sql: text, parameters } = db.kysely
+      .selectFrom('responses as r')
+      .select(['r.id', 'r.seq'])
+      .where('r.unit_id', '=', 'u1')
+      .where('r.comment', 'is not', null)
+      .where('r.seq', '<', 100)
+      .orderBy('r.seq', 'desc')
+      .limit(50)
+      .compile();
+    const plan = await explain(text, parameters);
+    if (db.dialect === 'sqlite') {
+      expect(plan).toMatch(/SEARCH r USING INDEX sqlite_autoindex_responses_\d \(unit_id=\? AND seq<\?\)/);
+      expect(plan).not.toMatch(/TEMP B-TREE/);
+    } else expect(plan).toMatch(/Index Scan Backward using responses_unit_seq_uq/);
+  });
+});
