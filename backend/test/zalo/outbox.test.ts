@@ -118,4 +118,28 @@ describe('outbox dispatcher', () => {
     expect(fake.refreshCalls - before).toBe(1);
     expect(await statuses()).toEqual(['delivered', 'delivered']);
   });
+
+  it('messages that send nothing (recipients not linked) still let other work run between them', async () => {
+    await deps.close();
+    deps = await createTestDeps(fake.env());
+    t = testApp(deps);
+    unit = await seedUnit(deps); // nobody linked: every alert waits, no HTTP call yields for us
+    await lowRatings(3);
+    // SQLite answers synchronously: without yielding, a whole batch ran as one task and the
+    // server parsed no request meanwhile (30-45 ms under the bench's alert rate).
+    let turns = 0;
+    let done = false;
+    const turn = () => {
+      if (done) return;
+      turns++;
+      setImmediate(turn);
+    };
+    setImmediate(turn);
+    const handled = await new Dispatcher(deps).drain();
+    done = true;
+    expect(handled).toBe(6);
+    expect(await statuses()).toEqual(Array(6).fill('waiting'));
+    expect(turns).toBeGreaterThanOrEqual(6);
+  });
 });
+
