@@ -1,7 +1,7 @@
 // `npm run bench:tallies`: the tallies route for one unit over a year, with 50 thousand responses
 // stored in all vs 5 million. The unit under test holds the same amount of data in both (a busy
 // commune's year: --per-unit); the rest belongs to other units. The route reads only the
-// tallies table through its (unit, day, …) key, so its latency must not grow with the total.
+// tallies table through its (unit, question, day, …) key, so its latency must not grow with the total.
 // Target: ratio ≤ 1.5. The 5-million database takes minutes to generate; it is kept in --dir.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
