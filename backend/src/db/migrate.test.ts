@@ -31,12 +31,12 @@ const cells: TallyRow[] = [
   { unit_id: 'u2', day: '2026-11-02', officer_id: 'o3', field_id: 'f1', question_key: 'overall', level: 2, count: 7 },
 ];
 
+const sorted = (rows: TallyRow[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
 async function allCells(): Promise<TallyRow[]> {
   const rows = await db.kysely.selectFrom('tallies').selectAll().execute();
-  return rows.map((r) => ({ ...r, count: Number(r.count) })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  return sorted(rows.map((r) => ({ ...r, count: Number(r.count) })));
 }
-
-const sorted = (rows: TallyRow[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
 /** How the tallies table is laid out, as the database itself describes it. */
 async function talliesLayout(): Promise<{ clustered: boolean; key: string; indexes: string[] }> {
