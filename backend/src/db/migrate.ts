@@ -12,7 +12,7 @@ import * as m007 from './migrations/007_response_indexes.ts';
  * Static list: works from tsx, bundles and tests alike; names sort in order. A migration whose
  * physical layout differs by dialect (006) is built for the database it runs on.
  */
-export function migrationsFor(dialect: DialectName): Record<string, Migration> {
+function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
     '001_initial': m001,
     '002_dossier_counts': m002,
