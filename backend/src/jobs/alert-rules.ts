@@ -64,10 +64,16 @@ async function ruleCrossing(trx: Trx, config: Config, appended: AppendedResponse
     if (r.receivedAt > g.receivedAt) g.receivedAt = r.receivedAt;
     groups.set(key, g);
   }
+  // One query gives every officer of a unit's month: officers rated in the same batch share it.
+  const monthSums = new Map<string, Promise<Awaited<ReturnType<typeof sumByOfficer>>>>();
   for (const g of groups.values()) {
     // Only dissatisfied ratings can push a share up: the common case costs no query.
     if (g.batch['1'] + g.batch['2'] === 0) continue;
-    const sums = await sumByOfficer(trx, { unitId: g.unitId, from: `${g.month}-01`, to: g.lastDay }, OVERALL);
+    const range = { unitId: g.unitId, from: `${g.month}-01`, to: g.lastDay };
+    const rangeKey = `${range.unitId}|${range.from}|${range.to}`;
+    let pending = monthSums.get(rangeKey);
+    if (!pending) monthSums.set(rangeKey, (pending = sumByOfficer(trx, range, OVERALL)));
+    const sums = await pending;
     const now = emptyLevels();
     for (const s of sums) if (s.officerId === g.officerId && isLevel(s.level)) addLevel(now, s.level, s.n);
     const before = emptyLevels();

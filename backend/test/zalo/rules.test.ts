@@ -52,6 +52,17 @@ describe('alert rules', () => {
     ]);
   });
 
+  it('rule 2: two officers crossing in one batch each get their alert, from their own figures', async () => {
+    for (const officer of [unit.officers[1], unit.officers[2]]) for (const l of [5, 5, 4]) await rate(l, officer);
+    const before = deps.writer.stats.maxBatch;
+    // Submitted in one turn of the event loop: the writer commits them as one batch.
+    await Promise.all([rate(2), rate(2), rate(1, unit.officers[2]), rate(2, unit.officers[2])]);
+    expect(deps.writer.stats.maxBatch).toBeGreaterThanOrEqual(Math.max(before, 4));
+    const crossing = await alerts('crossing');
+    expect(crossing.map((c) => c.officer_id).sort()).toEqual([unit.officers[1], unit.officers[2]].sort());
+    for (const c of crossing) expect(JSON.parse(c.details)).toMatchObject({ n: 5, dissatisfied: 2, share: 0.4 });
+  });
+
   it('rule 1: "Rất không hài lòng" or any issue → one alert per response, in the same transaction', async () => {
     await rate(2);
     expect(await alerts('response')).toHaveLength(0);
