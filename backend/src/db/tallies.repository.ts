@@ -30,7 +30,7 @@ type Dimension = 'question_key' | 'officer_id' | 'field_id' | 'day';
 
 /**
  * Count sums per `by` and level over a unit's day range, for the given question keys. Naming
- * the keys lets the (unit, question, day) covering index serve every breakdown as ranges.
+ * the keys lets the tallies' (unit, question, day, …) primary key serve every breakdown as ranges.
  */
 async function sumLevelsBy(db: Executor, r: TallyRange, questionKeys: readonly string[], by: Dimension): Promise<(LevelSum & { key: string })[]> {
   const rows = await rangeQuery(db, r)

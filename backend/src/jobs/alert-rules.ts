@@ -8,7 +8,7 @@ import { SMALL_SAMPLE, wilsonInterval } from '../domain/wilson.ts';
 import type { DialectName } from '../db/create-db.ts';
 import type { AppendedResponse } from '../db/responses.repository.ts';
 import type { Database } from '../db/schema.ts';
-import { sumByOfficer } from '../db/tallies.repository.ts';
+import { sumByOfficer, type LevelSum } from '../db/tallies.repository.ts';
 import { crossingAlertText, responseAlertText } from './alert-text.ts';
 import { createAlert } from './enqueue.ts';
 
@@ -65,15 +65,13 @@ async function ruleCrossing(trx: Trx, config: Config, appended: AppendedResponse
     groups.set(key, g);
   }
   // One query gives every officer of a unit's month: officers rated in the same batch share it.
-  const monthSums = new Map<string, Promise<Awaited<ReturnType<typeof sumByOfficer>>>>();
+  const monthSums = new Map<string, (LevelSum & { officerId: string })[]>();
   for (const g of groups.values()) {
     // Only dissatisfied ratings can push a share up: the common case costs no query.
     if (g.batch['1'] + g.batch['2'] === 0) continue;
-    const range = { unitId: g.unitId, from: `${g.month}-01`, to: g.lastDay };
-    const rangeKey = `${range.unitId}|${range.from}|${range.to}`;
-    let pending = monthSums.get(rangeKey);
-    if (!pending) monthSums.set(rangeKey, (pending = sumByOfficer(trx, range, OVERALL)));
-    const sums = await pending;
+    const rangeKey = `${g.unitId}|${g.month}|${g.lastDay}`;
+    let sums = monthSums.get(rangeKey);
+    if (!sums) monthSums.set(rangeKey, (sums = await sumByOfficer(trx, { unitId: g.unitId, from: `${g.month}-01`, to: g.lastDay }, OVERALL)));
     const now = emptyLevels();
     for (const s of sums) if (s.officerId === g.officerId && isLevel(s.level)) addLevel(now, s.level, s.n);
     const before = emptyLevels();
