@@ -1,11 +1,14 @@
 // `npm run bench:ingest`: one national day through HTTP — 330,000 responses over 3,300 units.
 // Units are created through the domain code; the responses go through POST /api/public/responses
 // of real server processes (--replicas N share one database). Target: < 60 s.
+// The bodies are built before the clock starts: the load generator shares the server's cores,
+// and what it spends per request (JSON, UUIDs) is not the server's cost.
 import { parseArgs } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { newClientId } from '../../mini-app/src/services/client-id.ts';
 import { realisticLevel } from './level-mix.ts';
 import { startServerProcess, type ServerProcess } from '../../backend/test/helpers/server-process.ts';
 import { createTestDatabaseUrl } from '../../backend/test/helpers/test-database.ts';
@@ -19,8 +22,11 @@ const { values } = parseArgs({
     replicas: { type: 'string', default: '1' },
     connections: { type: 'string', default: '64' },
     postgres: { type: 'string' },
+    /** v4: random UUIDs (any client); app: UUIDv7 as the Mini App makes them (time first). */
+    'client-ids': { type: 'string', default: 'v4' },
   },
 });
+if (values['client-ids'] !== 'v4' && values['client-ids'] !== 'app') throw new Error('--client-ids must be v4 or app');
 const unitCount = Number(values.units);
 const total = Number(values.responses);
 const replicas = Number(values.replicas);
@@ -37,10 +43,23 @@ const units = await createUnits(deps, unitCount, { prefix: 'nat' });
 await deps.close();
 process.stdout.write(`${unitCount} units created in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${dbUrl.split(':')[0]}\n`);
 
+// Each replica's autocannon sends exactly perReplica requests.
+const perReplica = Math.ceil(total / replicas);
+const bodies = Array.from({ length: perReplica * replicas }, (_, i) => {
+  const u = units[i % units.length]!;
+  const level = realisticLevel(i);
+  return JSON.stringify({
+    token: u.token,
+    clientId: values['client-ids'] === 'app' ? newClientId() : crypto.randomUUID(),
+    officerId: u.officers[i % u.officers.length]!.id,
+    answers: { overall: level, access: 5, attitude: level, responsibility: 4, guidance: 4 },
+  });
+});
+process.stdout.write(`${bodies.length} request bodies built (client ids: ${values['client-ids'] === 'app' ? 'UUIDv7 as the Mini App makes them' : 'random v4'})\n`);
+
 const servers: ServerProcess[] = [];
 try {
   for (let r = 0; r < replicas; r++) servers.push(await startServerProcess({ dbUrl, dataDir: dir, demo: false, env: { SEED_DEMO: 'false', APP_SECRET: SECRET } }));
-  const perReplica = Math.ceil(total / replicas);
   let next = 0;
   const started = performance.now();
   const results = await Promise.all(
@@ -53,20 +72,7 @@ try {
           {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            setupRequest: (req) => {
-              const i = next++;
-              const u = units[i % units.length]!;
-              const level = realisticLevel(i);
-              return {
-                ...req,
-                body: JSON.stringify({
-                  token: u.token,
-                  clientId: crypto.randomUUID(),
-                  officerId: u.officers[i % u.officers.length]!.id,
-                  answers: { overall: level, access: 5, attitude: level, responsibility: 4, guidance: 4 },
-                }),
-              };
-            },
+            setupRequest: (req) => ({ ...req, body: bodies[next++]! }),
           },
         ],
       }),
