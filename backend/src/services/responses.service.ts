@@ -25,7 +25,7 @@ export type RecordOutcome = AppendOutcome;
 const invalid = (path: string, message: string) => new AppError('invalid_input', undefined, { details: [{ path, message }] });
 
 /** The officer a response counts for: the desk's own officer, or the one the citizen chose at a counter. */
-function resolveOfficer(ctx: PointContext, officerId: string | undefined): string | null {
+async function resolveOfficer(deps: Deps, ctx: PointContext, officerId: string | undefined): Promise<string | null> {
   const { point } = ctx;
   if (point.officerId !== null) {
     if (officerId !== undefined && officerId !== point.officerId) {
@@ -34,14 +34,20 @@ function resolveOfficer(ctx: PointContext, officerId: string | undefined): strin
     return point.officerId;
   }
   if (officerId === undefined) return null;
-  if (!ctx.activeOfficerIds.has(officerId)) throw invalid('officerId', 'Cán bộ được chọn không thuộc đơn vị này.');
+  if (!(await knownInUnit(deps, ctx, 'activeOfficerIds', officerId))) throw invalid('officerId', 'Cán bộ được chọn không thuộc đơn vị này.');
   return officerId;
 }
 
-function resolveField(ctx: PointContext, fieldId: string | undefined): string | null {
+async function resolveField(deps: Deps, ctx: PointContext, fieldId: string | undefined): Promise<string | null> {
   if (fieldId === undefined) return null;
-  if (!ctx.activeFieldIds.has(fieldId)) throw invalid('fieldId', 'Lĩnh vực được chọn không thuộc đơn vị này.');
+  if (!(await knownInUnit(deps, ctx, 'activeFieldIds', fieldId))) throw invalid('fieldId', 'Lĩnh vực được chọn không thuộc đơn vị này.');
   return fieldId;
+}
+
+/** Is the id one of the unit's active officers (fields)? An id the cache does not know is looked up again first. */
+async function knownInUnit(deps: Deps, ctx: PointContext, set: 'activeOfficerIds' | 'activeFieldIds', id: string): Promise<boolean> {
+  if (ctx[set].has(id)) return true;
+  return (await deps.points.refreshUnit(deps.db, ctx.point.unitId, deps.now().getTime()))[set].has(id);
 }
 
 /**
@@ -55,8 +61,8 @@ export async function recordResponse(
   input: ResponseSubmission,
   form: FormDefinition = COUNTER_FORM_V1,
 ): Promise<RecordOutcome> {
-  const officerId = resolveOfficer(ctx, input.officerId);
-  const fieldId = resolveField(ctx, input.fieldId);
+  const officerId = await resolveOfficer(deps, ctx, input.officerId);
+  const fieldId = await resolveField(deps, ctx, input.fieldId);
   const issueOrder = form.issues.map((i) => i.key);
   const issues = [...new Set(input.issues ?? [])].sort((a, b) => issueOrder.indexOf(a) - issueOrder.indexOf(b));
   const respondent = await resolveRespondent(deps, officerId, input.zaloAccessToken);
