@@ -141,7 +141,7 @@ describe('WAL checkpointer thread', () => {
   it('restarts the WAL under steady writes, so it stays short without the writer checkpointing', async () => {
     const file = tempFile();
     // No automatic checkpoint in the writing connection: only the thread may shorten the WAL.
-    const db = openDb(file, { sqliteCheckpointMs: 10, sqliteWalAutocheckpointPages: 0 });
+    const db = openDb(file, { sqliteCheckpointMs: 10, sqliteWalAutocheckpointPages: 0, sqliteWalRestartFrames: 1000 });
     await makeTable(db);
     let maxWal = 0;
     // ~6,000 pages in 300 commits with short pauses between them, as a busy writer makes.

@@ -43,16 +43,25 @@ export interface CreateDbOptions {
   sqliteBusyWait?: 'async' | 'blocking';
   /** SQLite: give up on a write lock after this long (SQLITE_BUSY). Default 5000 ms. */
   sqliteBusyTimeoutMs?: number;
+  /** SQLite files: WAL frames at which the checkpointer thread also restarts the WAL (tests). Default WAL_RESTART_FRAMES. */
+  sqliteWalRestartFrames?: number;
 }
 
 /** How long a statement waits for another connection's write lock before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
 
-/** `wal_autocheckpoint` of connections whose WAL a checkpointer thread copies: only a backstop. */
-export const WAL_BACKSTOP_PAGES = 4000;
+/**
+ * WAL length (frames) at which the checkpointer thread also tries to restart the WAL. On 3,300
+ * units a response dirties ~9 pages, so the national ingest appends ~40,000 frames a second,
+ * ~4,000 per 100 ms tick: as many as the old backstop (4,000 pages, restart at 1,000), so the
+ * writer could start copying inside its commits between two ticks. Measured: bench:ingest
+ * (v4 ids) 67-79 s before, 60-67 s at 8,000 / 40,000; the one-unit bench's ratio 0.54-0.58
+ * before, 0.62-0.63 after. 8,000 frames are 32 MB of WAL.
+ */
+const WAL_RESTART_FRAMES = 8000;
 
-/** WAL length (frames) at which the checkpointer thread also tries to restart the WAL. */
-const WAL_RESTART_FRAMES = 1000;
+/** `wal_autocheckpoint` of connections whose WAL a checkpointer thread copies: only a backstop, well past a restart's threshold. */
+export const WAL_BACKSTOP_PAGES = 5 * WAL_RESTART_FRAMES;
 
 /** The one place dialects differ at connection time. `sqlite:<path>`, `sqlite::memory:`, `postgres://…`. */
 export function createDb(url: string, options: CreateDbOptions = {}): Db {
@@ -80,7 +89,9 @@ function createSqlite(path: string, options: CreateDbOptions): Db {
   // that keeps the WAL from growing without end under a write load that never pauses; should
   // the worker fail, SQLite's default takes over again.
   const checkpointer =
-    path !== ':memory:' && checkpointMs > 0 ? startCheckpointer(resolve(path), checkpointMs, () => sqlite.open && sqlite.pragma('wal_autocheckpoint = 1000')) : undefined;
+    path !== ':memory:' && checkpointMs > 0
+      ? startCheckpointer(resolve(path), checkpointMs, options.sqliteWalRestartFrames ?? WAL_RESTART_FRAMES, () => sqlite.open && sqlite.pragma('wal_autocheckpoint = 1000'))
+      : undefined;
   const autocheckpoint = options.sqliteWalAutocheckpointPages ?? (checkpointer ? WAL_BACKSTOP_PAGES : undefined);
   if (autocheckpoint !== undefined) sqlite.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
   const busy: BusyWait = { timeoutMs: busyTimeoutMs, sleep: options.sqliteBusyWait === 'blocking' ? sleepThread : sleepTimer };
@@ -111,7 +122,7 @@ function createSqlite(path: string, options: CreateDbOptions): Db {
  * Plain JavaScript (eval) so that it runs without the TypeScript loader in tests, scripts and
  * production alike.
  */
-function startCheckpointer(file: string, everyMs: number, onFailure: () => void): { stop(): Promise<void> } {
+function startCheckpointer(file: string, everyMs: number, restartFrames: number, onFailure: () => void): { stop(): Promise<void> } {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(
     `const { parentPort, workerData } = require('node:worker_threads');
@@ -127,7 +138,7 @@ function startCheckpointer(file: string, everyMs: number, onFailure: () => void)
      };
      const timer = setInterval(tick, workerData.everyMs);
      parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close(); });`,
-    { eval: true, workerData: { driver, file, everyMs, restartFrames: WAL_RESTART_FRAMES } },
+    { eval: true, workerData: { driver, file, everyMs, restartFrames } },
   );
   worker.unref();
   let exited = false;
