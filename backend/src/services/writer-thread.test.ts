@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { countResponses, findReceiptsByClientIds, type NewResponseInput } from '../db/responses.repository.ts';
-import { newRowId } from '../db/ids.ts';
-import { vietnamDay } from '../domain/day.ts';
+import { countResponses, findReceiptsByClientIds } from '../db/responses.repository.ts';
 import { AppError } from '../http/errors.ts';
 import { createTestDeps, type TestDeps } from '../../test/helpers/test-deps.ts';
-import { seedUnit, type SeededUnit } from '../../test/helpers/fixtures.ts';
+import { newResponseRecord, seedUnit, type SeededUnit } from '../../test/helpers/fixtures.ts';
 import { verifyDatabase } from './verify.service.ts';
 import { ThreadedResponseWriter } from './writer-thread.ts';
 
@@ -23,39 +21,10 @@ async function setup(): Promise<{ deps: TestDeps; unit: SeededUnit; writer: Thre
   return { deps, unit, writer: deps.writer as ThreadedResponseWriter };
 }
 
-function record(unit: SeededUnit, pointId: string, i: number, over: Partial<NewResponseInput> = {}): NewResponseInput {
-  const now = new Date(Date.parse('2026-11-25T03:00:00Z') + i * 1000);
-  const level = (i % 5) + 1;
-  return {
-    id: newRowId(now.getTime()),
-    unitId: unit.unitId,
-    pointId,
-    officerId: unit.officers[i % 3]!,
-    fieldId: null,
-    clientId: crypto.randomUUID(),
-    formKey: 'counter',
-    formVersion: 1,
-    answers: { overall: level, access: 5, attitude: 4, responsibility: level, guidance: 3 },
-    issues: [],
-    comment: null,
-    dossierCode: null,
-    channel: 'qr',
-    receivedAt: now.toISOString(),
-    day: vietnamDay(now),
-    ...over,
-  };
-}
-
-async function counterPointId(d: TestDeps, unit: SeededUnit): Promise<string> {
-  const p = await d.db.kysely.selectFrom('points').select('id').where('unit_id', '=', unit.unitId).where('officer_id', 'is', null).executeTakeFirstOrThrow();
-  return p.id;
-}
-
 describe('ThreadedResponseWriter (SQLite file, writer in a worker thread)', () => {
   it('stores concurrent submissions once each, chained and tallied, and retries get the first receipt', async () => {
     const { deps: d, unit, writer } = await setup();
-    const pointId = await counterPointId(d, unit);
-    const records = Array.from({ length: 1200 }, (_, i) => record(unit, pointId, i));
+    const records = Array.from({ length: 1200 }, (_, i) => newResponseRecord(unit, i));
     // Every record twice, concurrently: the second of each pair must get the first one's receipt.
     const outcomes = await Promise.all([...records, ...records].map((r) => writer.submit(r)));
     const first = outcomes.slice(0, records.length);
@@ -87,8 +56,7 @@ describe('ThreadedResponseWriter (SQLite file, writer in a worker thread)', () =
 
   it('runs the in-transaction hooks in the thread: alerts are recorded with their responses', async () => {
     const { deps: d, unit, writer } = await setup();
-    const pointId = await counterPointId(d, unit);
-    const low = await writer.submit(record(unit, pointId, 0, { answers: { overall: 1, access: 1, attitude: 1, responsibility: 1, guidance: 1 }, comment: 'Bị hạch sách' }));
+    const low = await writer.submit(newResponseRecord(unit, 0, { answers: { overall: 1, access: 1, attitude: 1, responsibility: 1, guidance: 1 }, comment: 'Bị hạch sách' }));
     expect(low.created).toBe(true);
     const alert = await d.db.kysely.selectFrom('alerts').select(['kind', 'response_id']).where('unit_id', '=', unit.unitId).executeTakeFirst();
     expect(alert).toEqual({ kind: 'response', response_id: low.receipt.id });
@@ -105,8 +73,8 @@ describe('ThreadedResponseWriter (SQLite file, writer in a worker thread)', () =
       logger: d.logger,
     });
     try {
-      await second.submit(record(unit, pointId, 1, { answers: { overall: 1, access: 2, attitude: 2, responsibility: 2, guidance: 2 } }));
-      await second.submit(record(unit, pointId, 2, { answers: { overall: 5, access: 5, attitude: 5, responsibility: 5, guidance: 5 } }));
+      await second.submit(newResponseRecord(unit, 1, { answers: { overall: 1, access: 2, attitude: 2, responsibility: 2, guidance: 2 } }));
+      await second.submit(newResponseRecord(unit, 2, { answers: { overall: 5, access: 5, attitude: 5, responsibility: 5, guidance: 5 } }));
     } finally {
       await second.close();
     }
@@ -115,10 +83,9 @@ describe('ThreadedResponseWriter (SQLite file, writer in a worker thread)', () =
 
   it('brings an AppError from the thread back with its code (409 for the same respondent again)', async () => {
     const { deps: d, unit, writer } = await setup();
-    const pointId = await counterPointId(d, unit);
     const hash = 'a'.repeat(64);
-    await writer.submit(record(unit, pointId, 0, { respondentHash: hash, verification: 'verified' }));
-    const second = writer.submit(record(unit, pointId, 1, { respondentHash: hash, verification: 'verified' }));
+    await writer.submit(newResponseRecord(unit, 0, { respondentHash: hash, verification: 'verified' }));
+    const second = writer.submit(newResponseRecord(unit, 1, { respondentHash: hash, verification: 'verified' }));
     await expect(second).rejects.toBeInstanceOf(AppError);
     await expect(second).rejects.toMatchObject({ code: 'duplicate_response', status: 409 });
     expect(await countResponses(d.db.kysely)).toBe(1);
@@ -126,8 +93,7 @@ describe('ThreadedResponseWriter (SQLite file, writer in a worker thread)', () =
 
   it('loses nothing it acknowledged when the thread dies mid-load, and a new thread takes over', async () => {
     const { deps: d, unit, writer } = await setup();
-    const pointId = await counterPointId(d, unit);
-    const records = Array.from({ length: 3000 }, (_, i) => record(unit, pointId, i));
+    const records = Array.from({ length: 3000 }, (_, i) => newResponseRecord(unit, i));
     const settled = records.map((r) => writer.submit(r).then((o) => ({ ok: true as const, o }), (e: unknown) => ({ ok: false as const, e })));
     await settled[0]; // the thread is up and committing
     await writer.kill();
@@ -148,22 +114,20 @@ describe('ThreadedResponseWriter (SQLite file, writer in a worker thread)', () =
   });
 
   it('says when it is ready (server.ts listens only then), also after a new thread took over', async () => {
-    const { deps: d, unit, writer } = await setup();
-    const pointId = await counterPointId(d, unit);
+    const { unit, writer } = await setup();
     await expect(writer.ready()).resolves.toBeUndefined();
     await writer.kill();
     await expect(writer.ready()).resolves.toBeUndefined(); // a dead thread does not hold anyone up
-    expect((await writer.submit(record(unit, pointId, 1))).created).toBe(true);
+    expect((await writer.submit(newResponseRecord(unit, 1))).created).toBe(true);
     await expect(writer.ready()).resolves.toBeUndefined();
   });
 
   it('writes everything submitted before close() resolves, then refuses more', async () => {
     const { deps: d, unit, writer } = await setup();
-    const pointId = await counterPointId(d, unit);
-    const pending = Array.from({ length: 200 }, (_, i) => writer.submit(record(unit, pointId, i)));
+    const pending = Array.from({ length: 200 }, (_, i) => writer.submit(newResponseRecord(unit, i)));
     await writer.close();
     expect((await Promise.all(pending)).every((o) => o.created)).toBe(true);
     expect(await countResponses(d.db.kysely)).toBe(200);
-    await expect(writer.submit(record(unit, pointId, 999))).rejects.toThrow(/closed/);
+    await expect(writer.submit(newResponseRecord(unit, 999))).rejects.toThrow(/closed/);
   });
 });

@@ -1,3 +1,6 @@
+import { newRowId } from '../../src/db/ids.ts';
+import type { NewResponseInput } from '../../src/db/responses.repository.ts';
+import { vietnamDay } from '../../src/domain/day.ts';
 import { createApp } from '../../src/http/create-app.ts';
 import { createOfficer, createPoint, createStaff, createUnit } from '../../src/services/setup.service.ts';
 import { TEST_ADMIN_TOKEN, type TestDeps } from './test-deps.ts';
@@ -8,6 +11,7 @@ export interface SeededUnit {
   officers: string[];
   fields: string[];
   counterToken: string;
+  counterPointId: string;
   deskToken: string;
   deskOfficerId: string;
   clerk: { username: string; password: string };
@@ -34,10 +38,38 @@ export async function seedUnit(deps: TestDeps, code = 'xa-a', opts: { parentCode
     officers: officers.map((o) => o.id),
     fields: fields.map((f) => f.id),
     counterToken: counter.token,
+    counterPointId: counter.id,
     deskToken: desk.token,
     deskOfficerId: officers[0]!.id,
     clerk,
     chairman,
+  };
+}
+
+/**
+ * The i-th of a run of responses at the unit's counter, as the writer takes them (one second
+ * apart from 2026-11-25 10:00 in Vietnam, officers and levels in turn).
+ */
+export function newResponseRecord(unit: SeededUnit, i: number, over: Partial<NewResponseInput> = {}): NewResponseInput {
+  const now = new Date(Date.parse('2026-11-25T03:00:00Z') + i * 1000);
+  const level = (i % 5) + 1;
+  return {
+    id: newRowId(now.getTime()),
+    unitId: unit.unitId,
+    pointId: unit.counterPointId,
+    officerId: unit.officers[i % 3]!,
+    fieldId: null,
+    clientId: crypto.randomUUID(),
+    formKey: 'counter',
+    formVersion: 1,
+    answers: { overall: level, access: 5, attitude: 4, responsibility: level, guidance: 3 },
+    issues: [],
+    comment: null,
+    dossierCode: null,
+    channel: 'qr',
+    receivedAt: now.toISOString(),
+    day: vietnamDay(now),
+    ...over,
   };
 }
 
