@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { claimDue, settle, type OutboxRow, type Settlement } from '../db/outbox.repository.ts';
 import { findLink } from '../db/zalo-links.repository.ts';
 import type { Deps } from '../services/context.ts';
@@ -109,7 +110,5 @@ export class Dispatcher {
     return { status: 'pending', nextAttemptAt: new Date(this.#deps.now().getTime() + delay).toISOString(), code: o.code, reason: o.reason };
   }
 }
-
-const yieldToEventLoop = () => new Promise<void>((res) => setImmediate(res));
 
 const lastLine = (text: string) => text.slice(text.lastIndexOf('\n') + 1).replace(/^Xem: /, '');
