@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -167,6 +167,40 @@ describe('WAL checkpointer thread', () => {
     await new Promise((res) => setTimeout(res, 300));
     expect(statSync(file).size).toBe(before);
     expect(statSync(`${file}-wal`).size).toBeGreaterThan(100_000);
+  });
+});
+
+describe('statement journals of the appending connection', () => {
+  /** Write syscalls this process makes while `run` runs (Linux: /proc/self/io). */
+  async function writeCalls(run: () => Promise<unknown>): Promise<number> {
+    const syscw = () => Number(/syscw: (\d+)/.exec(readFileSync('/proc/self/io', 'utf8'))![1]);
+    const before = syscw();
+    await run();
+    return syscw() - before;
+  }
+
+  /** One UPDATE of 2,000 committed rows (~500 pages) inside a transaction; returns its write calls. */
+  async function bigStatementInTransaction(options: Parameters<typeof createDb>[1]): Promise<number> {
+    const db = openDb(tempFile(), { sqliteCheckpointMs: 0, ...options });
+    await sql`create table u (id integer primary key, k text not null unique, v text not null)`.execute(db.kysely);
+    await db.kysely.transaction().execute(async (trx) => {
+      for (let i = 0; i < 2000; i++) await sql`insert into u (k, v) values (${`k${i}`}, ${'x'.repeat(800)})`.execute(trx);
+    });
+    let calls = 0;
+    await db.kysely.transaction().execute(async (trx) => {
+      // A multi-row statement that may fail on its unique key keeps a statement journal.
+      calls = await writeCalls(() => sql`update u set v = v || 'y', k = k || '-'`.execute(trx));
+    });
+    expect(Number((await sql<{ n: number }>`select count(*) as n from u where k like '%-'`.execute(db.kysely)).rows[0]!.n)).toBe(2000);
+    return calls;
+  }
+
+  it('stays in memory with sqliteTempStoreMemory: no write calls before the commit', async () => {
+    const spilled = await bigStatementInTransaction({});
+    const inMemory = await bigStatementInTransaction({ sqliteTempStoreMemory: true });
+    // SQLite's default spills the journal past 64 KiB to a temporary file, a write per page.
+    expect(spilled).toBeGreaterThan(200);
+    expect(inMemory).toBeLessThan(10);
   });
 });
 
