@@ -161,44 +161,50 @@ export async function appendResponses(trx: Transaction<Database>, dialect: Diale
   }
   if (rows.length === 0) return outcomes;
 
+  const tallyRows = [...tallies.values()];
+  const moved = unitIds.map((unitId) => ({ unitId, ...heads.get(unitId)! }));
+  if (dialect === 'postgres' && rows.length <= INSERT_CHUNK && tallyRows.length <= TALLY_CTE_MAX && moved.length <= HEADS_CHUNK) {
+    // One round trip instead of three: the writer's transaction holds its units' head locks
+    // while it waits on each, and on PostgreSQL those waits were most of a batch's time.
+    // Statements in WITH always run to completion, whether or not the main one reads them.
+    await sql`with appended as (${trx.insertInto('responses').values(rows)}), counted as (${tallyUpsert(trx, tallyRows)}) ${chainHeadsUpdate(moved)}`.execute(trx);
+    return outcomes;
+  }
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     const chunk = rows.slice(i, i + INSERT_CHUNK);
     await trx.executeQuery(RESPONSE_INSERT.compile(dialect, chunk, () => trx.insertInto('responses').values(chunk)));
   }
-  const tallyRows = [...tallies.values()];
   for (let i = 0; i < tallyRows.length; i += INSERT_CHUNK) {
     const chunk = tallyRows.slice(i, i + INSERT_CHUNK);
-    await trx.executeQuery(
-      TALLY_UPSERT.compile(dialect, chunk, () =>
-        trx
-          .insertInto('tallies')
-          .values(chunk)
-          .onConflict((oc) =>
-            oc
-              .columns(['unit_id', 'day', 'officer_id', 'field_id', 'question_key', 'level'])
-              .doUpdateSet({ count: sql<number>`tallies.count + excluded.count` }),
-          ),
-      ),
-    );
+    await trx.executeQuery(TALLY_UPSERT.compile(dialect, chunk, () => tallyUpsert(trx, chunk)));
   }
-  for (let i = 0; i < unitIds.length; i += HEADS_CHUNK) {
-    await moveChainHeads(trx, unitIds.slice(i, i + HEADS_CHUNK).map((unitId) => ({ unitId, ...heads.get(unitId)! })));
-  }
+  for (let i = 0; i < moved.length; i += HEADS_CHUNK) await chainHeadsUpdate(moved.slice(i, i + HEADS_CHUNK)).execute(trx);
   return outcomes;
+}
+
+function tallyUpsert(trx: Transaction<Database>, rows: TallyRow[]) {
+  return trx
+    .insertInto('tallies')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['unit_id', 'day', 'officer_id', 'field_id', 'question_key', 'level']).doUpdateSet({ count: sql<number>`tallies.count + excluded.count` }));
 }
 
 // Units per chain-head UPDATE: three parameters each, well under both dialects' limits.
 const HEADS_CHUNK = 500;
+
+// Tally rows in the one-statement PostgreSQL write (7 parameters each; with 200 responses of 21
+// and 500 heads of 4, well under its 65,535).
+const TALLY_CTE_MAX = 1000;
 
 /**
  * Moves the chain heads of a batch's units in one statement: a batch spread over many units
  * (a national day has 3,300) made one UPDATE per unit, each a round trip on PostgreSQL.
  * The casts tell PostgreSQL the CASE's types (its parameters arrive untyped); SQLite's are no-ops.
  */
-async function moveChainHeads(trx: Transaction<Database>, moved: { unitId: string; seq: number; hash: string }[]): Promise<void> {
+function chainHeadsUpdate(moved: { unitId: string; seq: number; hash: string }[]) {
   const seqCases = sql.join(moved.map((m) => sql`when ${m.unitId} then cast(${m.seq} as integer)`), sql` `);
   const hashCases = sql.join(moved.map((m) => sql`when ${m.unitId} then cast(${m.hash} as varchar(64))`), sql` `);
-  await sql`update chain_heads set seq = case unit_id ${seqCases} end, hash = case unit_id ${hashCases} end where unit_id in (${sql.join(moved.map((m) => m.unitId))})`.execute(trx);
+  return sql`update chain_heads set seq = case unit_id ${seqCases} end, hash = case unit_id ${hashCases} end where unit_id in (${sql.join(moved.map((m) => m.unitId))})`;
 }
 
 // Rows per multi-row INSERT: well under both dialects' bound-parameter limits.
