@@ -15,13 +15,18 @@ import { createAlert } from './enqueue.ts';
 type Trx = Transaction<Database>;
 const OVERALL = COUNTER_FORM_V1.overallKey;
 
+/** The names an alert's text needs, in one query: a round trip is what a batch's transaction waits on. */
 async function names(trx: Trx, unitId: string, officerId: string | null, fieldId: string | null) {
-  const [unit, officer, field] = await Promise.all([
-    trx.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirst(),
-    officerId ? trx.selectFrom('officers').select('name').where('id', '=', officerId).executeTakeFirst() : undefined,
-    fieldId ? trx.selectFrom('fields').select('name').where('id', '=', fieldId).executeTakeFirst() : undefined,
-  ]);
-  return { unitName: unit?.name ?? '', officerName: officer?.name ?? null, fieldName: field?.name ?? null };
+  const row = await trx
+    .selectFrom('units')
+    .select((eb) => [
+      'units.name as unitName',
+      (officerId ? eb.selectFrom('officers').select('officers.name').where('officers.id', '=', officerId) : eb.val(null)).as('officerName'),
+      (fieldId ? eb.selectFrom('fields').select('fields.name').where('fields.id', '=', fieldId) : eb.val(null)).as('fieldName'),
+    ])
+    .where('units.id', '=', unitId)
+    .executeTakeFirst();
+  return { unitName: row?.unitName ?? '', officerName: row?.officerName ?? null, fieldName: row?.fieldName ?? null };
 }
 
 /** Rule 1: overall "Rất không hài lòng" or any reported issue → an immediate alert. */

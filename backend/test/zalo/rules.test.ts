@@ -77,6 +77,22 @@ describe('alert rules', () => {
     expect(outbox).toHaveLength(6); // chairman + clerk each
   });
 
+  it('rule 1: the alert names the unit, the officer and the field, or says none was chosen', async () => {
+    const fieldName = (await deps.db.kysely.selectFrom('fields').select('name').where('id', '=', unit.fields[0]!).executeTakeFirstOrThrow()).name;
+    const named = responseBody(unit.counterToken, { officerId: unit.officers[1], fieldId: unit.fields[0], answers: { overall: 1, access: 3, attitude: 3, responsibility: 3, guidance: 3 } });
+    expect((await t.post('/api/public/responses', named)).status).toBe(201);
+    expect((await t.post('/api/public/responses', responseBody(unit.counterToken, { issues: ['harassment'] }))).status).toBe(201);
+    const made = await alerts('response');
+    // Both may carry the same (test clock) time: tell them apart by officer.
+    const first = made.find((a) => a.officer_id === unit.officers[1]);
+    const second = made.find((a) => a.officer_id === null);
+    expect(first!.text).toContain('UBND xã xa-a: phản ánh cần chú ý');
+    expect(first!.text).toContain('Cán bộ: Trần Thị Bình');
+    expect(first!.text).toContain(`Lĩnh vực: ${fieldName}`);
+    expect(second!.text).toContain('Cán bộ: không chọn');
+    expect(second!.text).not.toContain('Lĩnh vực');
+  });
+
   it('rule 3: the digest fires at the local time, once per unit per day, even with concurrent schedulers', async () => {
     await seedUnit(deps, 'xa-b');
     await rate(5);
