@@ -91,6 +91,30 @@ export async function findReceiptsByClientIds(db: Executor, clientIds: string[])
   return out;
 }
 
+/**
+ * PostgreSQL: locks the batch's chain heads (in unit order, so writers on other replicas never
+ * deadlock) and reads the receipts of clientIds already stored, in one round trip: the two
+ * SELECTs were two of the few waits left in a batch's transaction.
+ */
+async function lockHeadsAndFindReceipts(
+  trx: Transaction<Database>,
+  unitIds: string[],
+  clientIds: string[],
+): Promise<{ existing: Map<string, StoredReceipt>; heads: Map<string, { seq: number; hash: string }> }> {
+  const { rows } = await sql<{ kind: 'head' | 'receipt'; k: string; a: string; b: string; c: string | null }>`
+    with locked as (select unit_id, seq, hash from chain_heads where unit_id in (${sql.join(unitIds)}) order by unit_id for update)
+    select 'head' as kind, unit_id as k, cast(seq as varchar) as a, hash as b, null as c from locked
+    union all
+    select 'receipt', client_id, id, received_at, day from responses where client_id in (${sql.join(clientIds)})`.execute(trx);
+  const existing = new Map<string, StoredReceipt>();
+  const heads = new Map<string, { seq: number; hash: string }>();
+  for (const r of rows) {
+    if (r.kind === 'head') heads.set(r.k, { seq: Number(r.a), hash: r.b });
+    else existing.set(r.k, { id: r.a, receivedAt: r.b, day: r.c! });
+  }
+  return { existing, heads };
+}
+
 export type AppendOutcome = { created: boolean; receipt: StoredReceipt; /** Chain position, when created. */ seq?: number };
 
 /** A response as just appended, for in-transaction hooks. */
@@ -103,11 +127,17 @@ export type AppendedResponse = NewResponseInput & { seq: number };
  * stored, or repeated within the batch, gets the first receipt and stores nothing.
  */
 export async function appendResponses(trx: Transaction<Database>, dialect: DialectName, records: NewResponseInput[]): Promise<AppendOutcome[]> {
-  const existing = await findReceiptsByClientIds(trx, [...new Set(records.map((r) => r.clientId))]);
+  const clientIds = [...new Set(records.map((r) => r.clientId))];
   const unitIds = [...new Set(records.map((r) => r.unitId))].sort();
-  let headQuery = trx.selectFrom('chain_heads').select(['unit_id', 'seq', 'hash']).where('unit_id', 'in', unitIds).orderBy('unit_id');
-  if (dialect === 'postgres') headQuery = headQuery.forUpdate();
-  const heads = new Map((await headQuery.execute()).map((h) => [h.unit_id, { seq: h.seq, hash: h.hash }]));
+  const { existing, heads } =
+    dialect === 'postgres'
+      ? await lockHeadsAndFindReceipts(trx, unitIds, clientIds)
+      : {
+          existing: await findReceiptsByClientIds(trx, clientIds),
+          heads: new Map(
+            (await trx.selectFrom('chain_heads').select(['unit_id', 'seq', 'hash']).where('unit_id', 'in', unitIds).execute()).map((h) => [h.unit_id, { seq: h.seq, hash: h.hash }]),
+          ),
+        };
 
   const rows: ResponseRow[] = [];
   const tallies = new Map<string, TallyRow>();
