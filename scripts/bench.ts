@@ -100,8 +100,13 @@ try {
   const store = med(stores);
   process.stdout.write(`medians of ${bases.length} rounds\n  ${row('validate only (baseline)', base)}\n  ${row('store response (hash chain + tallies)', store)}\n`);
   const ratio = median(stores.map((s, i) => s.rps / bases[i]!.rps));
-  process.stdout.write(`ratio store/baseline (median of the rounds' ratios): ${ratio.toFixed(2)} (target >= 0.5)   store p99: ${store.p99} ms (target < 25 ms)\n`);
-  process.stdout.write(`${ratio >= 0.5 && store.p99 < 25 ? 'TARGETS MET' : 'TARGETS MISSED'}\n`);
+  // Issue 4: "ratio (target >= 0.5 on SQLite, p99 < 25 ms)": the ratio is SQLite's target; the
+  // p99 holds on both dialects.
+  const ratioTarget = server.dbUrl.startsWith('sqlite');
+  process.stdout.write(
+    `ratio store/baseline (median of the rounds' ratios): ${ratio.toFixed(2)} (${ratioTarget ? 'target >= 0.5' : 'no target on PostgreSQL'})   store p99: ${store.p99} ms (target < 25 ms)\n`,
+  );
+  process.stdout.write(`${(!ratioTarget || ratio >= 0.5) && store.p99 < 25 ? 'TARGETS MET' : 'TARGETS MISSED'}\n`);
 } finally {
   await server.stop();
   await server.cleanup();
