@@ -29,7 +29,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     config,
     logger,
     defaultMetrics: true,
-    ...(fileSqlite && config.SQLITE_WRITER_THREAD ? { writerThread: { databaseUrl: config.DATABASE_URL } } : {}),
+    ...((fileSqlite && config.SQLITE_WRITER_THREAD) || (db.dialect === 'postgres' && config.PG_WRITER_THREAD) ? { writerThread: { databaseUrl: config.DATABASE_URL } } : {}),
   });
   if (config.SEED_DEMO && (await seedDemoIfEmpty(deps))) logger.info('demo unit created');
 

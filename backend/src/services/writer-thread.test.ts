@@ -2,12 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { countResponses, findReceiptsByClientIds } from '../db/responses.repository.ts';
 import { AppError } from '../http/errors.ts';
 import { createTestDeps, type TestDeps } from '../../test/helpers/test-deps.ts';
+import { dialectUnderTest } from '../../test/helpers/test-database.ts';
 import { newResponseRecord, seedUnit, type SeededUnit } from '../../test/helpers/fixtures.ts';
 import { verifyDatabase } from './verify.service.ts';
 import { ThreadedResponseWriter } from './writer-thread.ts';
 
-// The writer thread is a SQLite-file feature (server.ts uses it for sqlite:<file>): these tests
-// run on a temporary file whatever TEST_DATABASE_URL says.
+// server.ts writes through the writer thread on SQLite files and on PostgreSQL: these tests run
+// on the dialect under test (a temporary file for SQLite: a worker cannot share an in-memory one).
 let deps: TestDeps | undefined;
 afterEach(async () => {
   await deps?.close();
@@ -15,13 +16,13 @@ afterEach(async () => {
 });
 
 async function setup(): Promise<{ deps: TestDeps; unit: SeededUnit; writer: ThreadedResponseWriter }> {
-  deps = await createTestDeps({}, { sqliteFile: true, writerThread: true });
+  deps = await createTestDeps({}, { sqliteFile: dialectUnderTest() === 'sqlite', writerThread: true });
   const unit = await seedUnit(deps, 'xa-thread', { staff: true });
   expect(deps.writer).toBeInstanceOf(ThreadedResponseWriter);
   return { deps, unit, writer: deps.writer as ThreadedResponseWriter };
 }
 
-describe('ThreadedResponseWriter (SQLite file, writer in a worker thread)', () => {
+describe(`ThreadedResponseWriter (writer in a worker thread, on ${dialectUnderTest()})`, () => {
   it('stores concurrent submissions once each, chained and tallied, and retries get the first receipt', async () => {
     const { deps: d, unit, writer } = await setup();
     const records = Array.from({ length: 1200 }, (_, i) => newResponseRecord(unit, i));

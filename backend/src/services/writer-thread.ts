@@ -43,10 +43,12 @@ interface Waiting {
 }
 
 /**
- * The group-commit writer (ResponseWriter) running in a worker thread with its own SQLite
+ * The group-commit writer (ResponseWriter) running in a worker thread with its own database
  * connection. better-sqlite3 is synchronous: in the request thread every batch stopped HTTP
  * parsing for its whole transaction, so one core alternated between the two. Here the request
- * thread parses and validates while the writer thread commits, on the other core.
+ * thread parses and validates while the writer thread commits, on the other core. On PostgreSQL
+ * it takes the batch's JavaScript (hashing, query building, the pg protocol) off the request
+ * thread in the same way.
  *
  * Answers come back only after the commit, as before. If the thread dies, whatever it had not
  * answered is rejected (the client gets a 500 and retries with the same clientId, which returns

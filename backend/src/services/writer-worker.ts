@@ -11,7 +11,16 @@ const { databaseUrl, config } = workerData as WriterThreadData;
 const post = (msg: FromWriter) => port.postMessage(msg);
 
 // The process's main connection runs the WAL checkpointer; this one only appends to the WAL.
-const db = createDb(databaseUrl, { sqliteSynchronous: config.SQLITE_SYNCHRONOUS, sqliteCheckpointMs: 0, sqliteWalAutocheckpointPages: WAL_BACKSTOP_PAGES, sqliteBusyWait: 'blocking', sqliteTempStoreMemory: true });
+const db = createDb(databaseUrl, {
+  sqliteSynchronous: config.SQLITE_SYNCHRONOUS,
+  sqliteCheckpointMs: 0,
+  sqliteWalAutocheckpointPages: WAL_BACKSTOP_PAGES,
+  sqliteBusyWait: 'blocking',
+  sqliteTempStoreMemory: true,
+  // PostgreSQL: batches are written one at a time, so one connection does; a second one keeps
+  // any lookup outside a batch's transaction from ever waiting for it.
+  poolSize: 2,
+});
 const writer = new ResponseWriter(db, { onCommitted: (batch, created) => post({ type: 'committed', batch, created }) });
 for (const hook of appendHooks(config, () => post({ type: 'alert' }))) writer.onAppended(hook);
 // Opening the database reads its schema on first use: do it now, then say so.

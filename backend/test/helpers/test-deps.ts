@@ -39,7 +39,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
  */
 export async function createTestDeps(
   env: Record<string, string> = {},
-  /** sqliteFile: a temporary SQLite file whatever the dialect under test; writerThread: responses written by the writer thread (needs sqliteFile). */
+  /** sqliteFile: a temporary SQLite file whatever the dialect under test; writerThread: responses written by the writer thread (on SQLite, needs sqliteFile). */
   opts: { sqliteFile?: boolean; writerThread?: boolean } = {},
 ): Promise<TestDeps> {
   const config = testConfig(env);
