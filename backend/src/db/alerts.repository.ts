@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AlertKind, Database, OutboxStatus } from './schema.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -44,9 +44,46 @@ export async function insertAlert(db: Executor, a: NewAlert): Promise<boolean> {
 
 /** Who gets a unit's alerts: its active chairmen, and clerks when configured. */
 export async function alertRecipients(db: Executor, unitId: string, includeClerks: boolean): Promise<string[]> {
-  const roles: ('chairman' | 'clerk')[] = includeClerks ? ['chairman', 'clerk'] : ['chairman'];
-  const rows = await db.selectFrom('staff').select('id').where('unit_id', '=', unitId).where('active', '=', 1).where('role', 'in', roles).orderBy('id').execute();
+  const rows = await recipientsQuery(db, unitId, includeClerks).select('id').orderBy('id').execute();
   return rows.map((r) => r.id);
+}
+
+function recipientsQuery(db: Executor, unitId: string, includeClerks: boolean) {
+  const roles: ('chairman' | 'clerk')[] = includeClerks ? ['chairman', 'clerk'] : ['chairman'];
+  return db.selectFrom('staff').where('unit_id', '=', unitId).where('active', '=', 1).where('role', 'in', roles);
+}
+
+export interface AlertContext {
+  unitName: string;
+  officerName: string | null;
+  fieldName: string | null;
+  /** As alertRecipients gives them. */
+  recipients: string[];
+}
+
+/**
+ * What an alert needs besides its event: the names its text shows and who receives it, in one
+ * query. Alerts are made inside a response batch's transaction, which waits on every round trip
+ * (on PostgreSQL, holding its units' chain-head locks).
+ */
+export async function alertContext(db: Executor, a: { unitId: string; officerId: string | null; fieldId: string | null; includeClerks: boolean }): Promise<AlertContext> {
+  let q = db
+    .selectFrom('units')
+    .select([sql<string>`'unit'`.as('kind'), 'name as value'])
+    .where('id', '=', a.unitId)
+    .unionAll(recipientsQuery(db, a.unitId, a.includeClerks).select([sql<string>`'recipient'`.as('kind'), 'id as value']));
+  if (a.officerId) q = q.unionAll(db.selectFrom('officers').select([sql<string>`'officer'`.as('kind'), 'name as value']).where('id', '=', a.officerId));
+  if (a.fieldId) q = q.unionAll(db.selectFrom('fields').select([sql<string>`'field'`.as('kind'), 'name as value']).where('id', '=', a.fieldId));
+  const ctx: AlertContext = { unitName: '', officerName: null, fieldName: null, recipients: [] };
+  for (const r of await q.execute()) {
+    if (r.kind === 'unit') ctx.unitName = r.value;
+    else if (r.kind === 'officer') ctx.officerName = r.value;
+    else if (r.kind === 'field') ctx.fieldName = r.value;
+    else ctx.recipients.push(r.value);
+  }
+  // A union has no order: sort as alertRecipients does.
+  ctx.recipients.sort();
+  return ctx;
 }
 
 export interface AlertDelivery {

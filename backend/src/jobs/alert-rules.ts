@@ -5,6 +5,7 @@ import { COUNTER_FORM_V1 } from '../domain/form.ts';
 import { isLevel, levelLabel } from '../domain/levels.ts';
 import { addLevel, dissatisfiedShare, emptyLevels, totalOf, type LevelCounts } from '../domain/tally.ts';
 import { SMALL_SAMPLE, wilsonInterval } from '../domain/wilson.ts';
+import { alertContext } from '../db/alerts.repository.ts';
 import type { DialectName } from '../db/create-db.ts';
 import type { AppendedResponse } from '../db/responses.repository.ts';
 import type { Database } from '../db/schema.ts';
@@ -15,25 +16,11 @@ import { createAlert } from './enqueue.ts';
 type Trx = Transaction<Database>;
 const OVERALL = COUNTER_FORM_V1.overallKey;
 
-/** The names an alert's text needs, in one query: a round trip is what a batch's transaction waits on. */
-async function names(trx: Trx, unitId: string, officerId: string | null, fieldId: string | null) {
-  const row = await trx
-    .selectFrom('units')
-    .select((eb) => [
-      'units.name as unitName',
-      (officerId ? eb.selectFrom('officers').select('officers.name').where('officers.id', '=', officerId) : eb.val(null)).as('officerName'),
-      (fieldId ? eb.selectFrom('fields').select('fields.name').where('fields.id', '=', fieldId) : eb.val(null)).as('fieldName'),
-    ])
-    .where('units.id', '=', unitId)
-    .executeTakeFirst();
-  return { unitName: row?.unitName ?? '', officerName: row?.officerName ?? null, fieldName: row?.fieldName ?? null };
-}
-
 /** Rule 1: overall "Rất không hài lòng" or any reported issue → an immediate alert. */
 async function ruleLowOrIssue(trx: Trx, config: Config, r: AppendedResponse): Promise<boolean> {
   const overall = r.answers[OVERALL];
   if (overall !== 1 && r.issues.length === 0) return false;
-  const n = await names(trx, r.unitId, r.officerId, r.fieldId);
+  const n = await alertContext(trx, { unitId: r.unitId, officerId: r.officerId, fieldId: r.fieldId, includeClerks: config.ALERT_NOTIFY_CLERK });
   const issueLabels = r.issues.map((k) => COUNTER_FORM_V1.issues.find((i) => i.key === k)?.label ?? k);
   const label = isLevel(overall) ? levelLabel(overall) : null;
   const id = await createAlert(trx, config, {
@@ -45,7 +32,9 @@ async function ruleLowOrIssue(trx: Trx, config: Config, r: AppendedResponse): Pr
     day: r.day,
     createdAt: r.receivedAt,
     details: { level: overall ?? null, issues: r.issues, comment: r.comment, fieldId: r.fieldId, receivedAt: r.receivedAt, selfRating: r.selfRating === true },
-    text: (link) => responseAlertText({ ...n, levelLabel: label, issueLabels, comment: r.comment, receivedAt: r.receivedAt, selfRating: r.selfRating === true, link }),
+    recipients: n.recipients,
+    text: (link) =>
+      responseAlertText({ unitName: n.unitName, officerName: n.officerName, fieldName: n.fieldName, levelLabel: label, issueLabels, comment: r.comment, receivedAt: r.receivedAt, selfRating: r.selfRating === true, link }),
   });
   return id !== null;
 }
@@ -86,7 +75,7 @@ async function ruleCrossing(trx: Trx, config: Config, appended: AppendedResponse
     const dissatisfied = now['1'] + now['2'];
     const share = dissatisfiedShare(now) ?? 0;
     const interval = wilsonInterval(dissatisfied, n);
-    const nm = await names(trx, g.unitId, g.officerId, null);
+    const nm = await alertContext(trx, { unitId: g.unitId, officerId: g.officerId, fieldId: null, includeClerks: config.ALERT_NOTIFY_CLERK });
     const id = await createAlert(trx, config, {
       unitId: g.unitId,
       kind: 'crossing',
@@ -96,6 +85,7 @@ async function ruleCrossing(trx: Trx, config: Config, appended: AppendedResponse
       day: g.lastDay,
       createdAt: g.receivedAt,
       details: { month: g.month, n, dissatisfied, share, interval, smallSample: n < SMALL_SAMPLE, levels: now },
+      recipients: nm.recipients,
       text: (link) =>
         crossingAlertText({ unitName: nm.unitName, officerName: nm.officerName ?? '', month: g.month, n, dissatisfied, share, interval, smallSample: n < SMALL_SAMPLE, link }),
     });

@@ -14,14 +14,14 @@ import { alertLink } from './alert-text.ts';
 export async function createAlert(
   trx: Transaction<Database>,
   config: Pick<Config, 'PUBLIC_URL' | 'ALERT_NOTIFY_CLERK'>,
-  a: Omit<NewAlert, 'id' | 'text'> & { text: (link: string) => string; notify?: boolean },
+  a: Omit<NewAlert, 'id' | 'text'> & { text: (link: string) => string; notify?: boolean; /** Already looked up (alertContext): saves a query. */ recipients?: string[] },
 ): Promise<string | null> {
   const id = newRowId();
   const text = a.text(alertLink(config.PUBLIC_URL, a.unitId, id));
-  const { notify, ...rest } = a;
+  const { notify, recipients: known, ...rest } = a;
   if (!(await insertAlert(trx, { ...rest, id, text }))) return null;
   if (notify === false) return id;
-  const recipients = await alertRecipients(trx, a.unitId, config.ALERT_NOTIFY_CLERK);
+  const recipients = known ?? (await alertRecipients(trx, a.unitId, config.ALERT_NOTIFY_CLERK));
   const now = new Date(a.createdAt);
   await enqueueMessages(
     trx,
