@@ -10,7 +10,8 @@ const port = parentPort!;
 const { databaseUrl, config } = workerData as WriterThreadData;
 const post = (msg: FromWriter) => port.postMessage(msg);
 
-// The process's main connection runs the WAL checkpointer; this one only appends to the WAL.
+// SQLite: the process's main connection runs the WAL checkpointer; this one only appends to the
+// WAL. PostgreSQL: a pool of its own beside the request thread's.
 const db = createDb(databaseUrl, {
   sqliteSynchronous: config.SQLITE_SYNCHRONOUS,
   sqliteCheckpointMs: 0,
