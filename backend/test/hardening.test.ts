@@ -91,6 +91,10 @@ describe('injection and script payloads are data', () => {
     '{{constructor.constructor("alert(1)")()}}',
     '\\x27 UNION SELECT * FROM staff --',
     'Nguyễn Văn A <b>đậm</b> & "quote"',
+    // PostgreSQL receives a batch's columns as array literals (responses.repository.ts).
+    'NULL',
+    '{"a", NULL}\\", {b}, c\\',
+    'ends with a backslash \\',
   ];
 
   it('come back verbatim from every text field', async () => {

@@ -40,11 +40,11 @@ describe('appendResponses', () => {
     expect(seqs.map((s) => s.seq)).toEqual([11, 11, 11]);
   });
 
-  it('stores a batch too large for one statement in chunks, with the same chains, heads and tallies', async () => {
+  it('stores a batch of 450 (SQLite: in chunks; PostgreSQL: one statement of arrays) with the same chains, heads and tallies', async () => {
     const d = (deps = await createTestDeps());
     const units = [await seedUnit(d, 'xb-1'), await seedUnit(d, 'xb-2')];
-    // 450 responses: more than one multi-row INSERT carries (200), so PostgreSQL's
-    // one-statement write does not apply and both dialects take the chunked path.
+    // 450 responses: more than one multi-row INSERT carries on SQLite (200), which takes the
+    // chunked path; PostgreSQL writes any batch as one statement whose columns are arrays.
     const records = Array.from({ length: 450 }, (_, n) => newResponseRecord(units[n % 2]!, n));
     const outcomes = await d.db.kysely.transaction().execute((trx) => appendResponses(trx, d.db.dialect, records));
     expect(outcomes.filter((o) => o.created)).toHaveLength(450);

@@ -102,10 +102,10 @@ async function lockHeadsAndFindReceipts(
   clientIds: string[],
 ): Promise<{ existing: Map<string, StoredReceipt>; heads: Map<string, { seq: number; hash: string }> }> {
   const { rows } = await sql<{ kind: 'head' | 'receipt'; k: string; a: string; b: string; c: string | null }>`
-    with locked as (select unit_id, seq, hash from chain_heads where unit_id in (${sql.join(unitIds)}) order by unit_id for update)
+    with locked as (select unit_id, seq, hash from chain_heads where unit_id = any(${unitIds}::text[]) order by unit_id for update)
     select 'head' as kind, unit_id as k, cast(seq as varchar) as a, hash as b, null as c from locked
     union all
-    select 'receipt', client_id, id, received_at, day from responses where client_id in (${sql.join(clientIds)})`.execute(trx);
+    select 'receipt', client_id, id, received_at, day from responses where client_id = any(${clientIds}::text[])`.execute(trx);
   const existing = new Map<string, StoredReceipt>();
   const heads = new Map<string, { seq: number; hash: string }>();
   for (const r of rows) {
@@ -193,11 +193,8 @@ export async function appendResponses(trx: Transaction<Database>, dialect: Diale
 
   const tallyRows = [...tallies.values()];
   const moved = unitIds.map((unitId) => ({ unitId, ...heads.get(unitId)! }));
-  if (dialect === 'postgres' && rows.length <= INSERT_CHUNK && tallyRows.length <= TALLY_CTE_MAX && moved.length <= HEADS_CHUNK) {
-    // One round trip instead of three: the writer's transaction holds its units' head locks
-    // while it waits on each, and on PostgreSQL those waits were most of a batch's time.
-    // Statements in WITH always run to completion, whether or not the main one reads them.
-    await sql`with appended as (${trx.insertInto('responses').values(rows)}), counted as (${tallyUpsert(trx, tallyRows)}) ${chainHeadsUpdate(moved)}`.execute(trx);
+  if (dialect === 'postgres') {
+    await pgAppend(rows, tallyRows, moved).execute(trx);
     return outcomes;
   }
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
@@ -212,6 +209,25 @@ export async function appendResponses(trx: Transaction<Database>, dialect: Diale
   return outcomes;
 }
 
+/**
+ * PostgreSQL: the batch's insert, tally upsert and chain-head moves in one statement whose text
+ * never changes: each column travels as one array parameter (unnest). With a VALUES list the
+ * text grew with the batch, and parsing, analysing and planning it afresh took half of the
+ * writer's PostgreSQL CPU (perf, one-unit bench). One round trip, too: the transaction holds its
+ * units' head locks while it waits. Statements in WITH always run to completion.
+ */
+function pgAppend(rows: ResponseRow[], tallyRows: TallyRow[], moved: { unitId: string; seq: number; hash: string }[]) {
+  const responseCols = sql.join(RESPONSE_COLUMNS.map((c) => sql.ref(c)));
+  const responseArrays = sql.join(RESPONSE_COLUMNS.map((c) => sql`${rows.map((r) => r[c])}::${sql.raw(PG_ARRAY_TYPE[c])}[]`));
+  const tallyArrays = sql.join(TALLY_COLUMNS.map((c) => sql`${tallyRows.map((t) => t[c])}::${sql.raw(c === 'level' || c === 'count' ? 'integer' : 'text')}[]`));
+  return sql`with appended as (insert into responses (${responseCols}) select * from unnest(${responseArrays})),
+    counted as (insert into tallies (${sql.join(TALLY_COLUMNS.map((c) => sql.ref(c)))}) select * from unnest(${tallyArrays})
+      on conflict (unit_id, day, officer_id, field_id, question_key, level) do update set count = tallies.count + excluded.count)
+    update chain_heads as h set seq = m.seq, hash = m.hash
+    from unnest(${moved.map((m) => m.unitId)}::text[], ${moved.map((m) => m.seq)}::integer[], ${moved.map((m) => m.hash)}::text[]) as m (unit_id, seq, hash)
+    where h.unit_id = m.unit_id`;
+}
+
 function tallyUpsert(trx: Transaction<Database>, rows: TallyRow[]) {
   return trx
     .insertInto('tallies')
@@ -222,14 +238,10 @@ function tallyUpsert(trx: Transaction<Database>, rows: TallyRow[]) {
 // Units per chain-head UPDATE: three parameters each, well under both dialects' limits.
 const HEADS_CHUNK = 500;
 
-// Tally rows in the one-statement PostgreSQL write (7 parameters each; with 200 responses of 21
-// and 500 heads of 4, well under its 65,535).
-const TALLY_CTE_MAX = 1000;
-
 /**
- * Moves the chain heads of a batch's units in one statement: a batch spread over many units
- * (a national day has 3,300) made one UPDATE per unit, each a round trip on PostgreSQL.
- * The casts tell PostgreSQL the CASE's types (its parameters arrive untyped); SQLite's are no-ops.
+ * SQLite: moves the chain heads of a batch's units in one statement, where a batch spread over
+ * many units (a national day has 3,300) made one UPDATE per unit. (PostgreSQL's are in pgAppend.)
+ * The casts are no-ops on SQLite; they typed the CASE when PostgreSQL used this too.
  */
 function chainHeadsUpdate(moved: { unitId: string; seq: number; hash: string }[]) {
   const seqCases = sql.join(moved.map((m) => sql`when ${m.unitId} then cast(${m.seq} as integer)`), sql` `);
@@ -241,7 +253,7 @@ function chainHeadsUpdate(moved: { unitId: string; seq: number; hash: string }[]
 const INSERT_CHUNK = 200;
 
 // In the order appendResponses builds its rows (CompiledInsert checks it against Kysely's).
-const RESPONSE_INSERT = new CompiledInsert<ResponseRow>([
+const RESPONSE_COLUMNS = [
   'id',
   'unit_id',
   'seq',
@@ -263,8 +275,35 @@ const RESPONSE_INSERT = new CompiledInsert<ResponseRow>([
   'self_rating',
   'prev_hash',
   'hash',
-]);
-const TALLY_UPSERT = new CompiledInsert<TallyRow>(['unit_id', 'day', 'officer_id', 'field_id', 'question_key', 'level', 'count']);
+] as const satisfies readonly (keyof ResponseRow)[];
+const RESPONSE_INSERT = new CompiledInsert<ResponseRow>([...RESPONSE_COLUMNS]);
+const TALLY_COLUMNS = ['unit_id', 'day', 'officer_id', 'field_id', 'question_key', 'level', 'count'] as const satisfies readonly (keyof TallyRow)[];
+const TALLY_UPSERT = new CompiledInsert<TallyRow>([...TALLY_COLUMNS]);
+
+// unnest's element types; text converts to the varchar(n) columns on insert, checking lengths.
+const PG_ARRAY_TYPE: Record<(typeof RESPONSE_COLUMNS)[number], 'text' | 'integer'> = {
+  id: 'text',
+  unit_id: 'text',
+  seq: 'integer',
+  point_id: 'text',
+  officer_id: 'text',
+  field_id: 'text',
+  client_id: 'text',
+  form_key: 'text',
+  form_version: 'integer',
+  answers: 'text',
+  issues: 'text',
+  comment: 'text',
+  dossier_code: 'text',
+  channel: 'text',
+  received_at: 'text',
+  day: 'text',
+  respondent_hash: 'text',
+  verification: 'text',
+  self_rating: 'integer',
+  prev_hash: 'text',
+  hash: 'text',
+};
 
 export async function countResponses(db: Executor, unitId?: string): Promise<number> {
   let q = db.selectFrom('responses').select((eb) => eb.fn.countAll<string | number>().as('n'));
