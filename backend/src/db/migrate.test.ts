@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabaseUrl } from '../../test/helpers/test-database.ts';
 import { createDb, type Db } from './create-db.ts';
 import { migrateToLatest, migratorFor } from './migrate.ts';
+import { claimDue, claimDueQuery, type OutboxRow } from './outbox.repository.ts';
 import { sumByOfficer, sumByQuestion } from './tallies.repository.ts';
-import type { TallyRow } from './schema.ts';
+import type { OutboxStatus, TallyRow } from './schema.ts';
 
 // Runs on the dialect under test (TEST_DATABASE_URL).
 let db: Db;
@@ -156,5 +157,78 @@ describe('migration 007: responses keep only the indexes their queries use', () 
       expect(plan).toMatch(/SEARCH r USING INDEX sqlite_autoindex_responses_\d \(unit_id=\? AND seq<\?\)/);
       expect(plan).not.toMatch(/TEMP B-TREE/);
     } else expect(plan).toMatch(/Index Scan Backward using responses_unit_seq_uq/);
+  });
+});
+
+describe('migration 008: the dispatcher claims per recipient waiting, not per message waiting', () => {
+  const now = new Date('2026-11-26T08:00:00.000Z');
+  const message = (id: string, recipient: string, status: OutboxStatus, extra: Partial<OutboxRow> = {}): OutboxRow => ({
+    id,
+    alert_id: null,
+    unit_id: 'u1',
+    recipient_key: `zalo:${recipient}`,
+    recipient_staff_id: null,
+    recipient_zalo_id: recipient,
+    text: `message ${id}`,
+    status,
+    channel: null,
+    attempts: 0,
+    next_attempt_at: '2026-11-26T07:00:00.000Z',
+    lease_owner: null,
+    lease_until: null,
+    reason_code: null,
+    reason: null,
+    zalo_msg_id: null,
+    delivered_at: null,
+    created_at: '2026-11-26T07:00:00.000Z',
+    updated_at: '2026-11-26T07:00:00.000Z',
+    ...extra,
+  });
+
+  it("claims each recipient's oldest unfinished message, and only if due, through the partial index", async () => {
+    await migrateToLatest(db);
+    const rows = [
+      // The outbox is mostly history: what was sent over the months.
+      ...Array.from({ length: 5000 }, (_, i) => message(`0-${String(i).padStart(4, '0')}`, `h${i % 50}`, 'delivered')),
+      // A backlog of 500 for one chairman (Zalo was down): only the oldest may go.
+      ...Array.from({ length: 500 }, (_, i) => message(`a-${String(i).padStart(4, '0')}`, 'a', 'pending')),
+      // A dispatcher died holding b-0: its lease ran out, so b-0 goes again before b-1.
+      message('b-0', 'b', 'sending', { lease_owner: 'dead', lease_until: '2026-11-26T07:30:00.000Z', attempts: 1 }),
+      message('b-1', 'b', 'pending'),
+      // Finished messages hold nothing back.
+      message('c-0', 'c', 'waiting'),
+      message('c-1', 'c', 'delivered'),
+      message('c-2', 'c', 'pending'),
+      // Being sent right now (lease alive): d-1 waits for it.
+      message('d-0', 'd', 'sending', { lease_owner: 'alive', lease_until: '2026-11-26T09:00:00.000Z', attempts: 1 }),
+      message('d-1', 'd', 'pending'),
+      // The oldest waits for its retry: so does the next.
+      message('e-0', 'e', 'pending', { next_attempt_at: '2026-11-26T08:05:00.000Z', attempts: 2 }),
+      message('e-1', 'e', 'pending'),
+    ];
+    for (let i = 0; i < rows.length; i += 500) await db.kysely.insertInto('outbox').values(rows.slice(i, i + 500)).execute();
+
+    const claimed = await claimDue(db, 'me', now, 60_000, 20);
+    expect(claimed.map((r) => [r.id, r.status, r.lease_owner, Number(r.attempts)])).toEqual([
+      ['a-0000', 'sending', 'me', 1],
+      ['b-0', 'sending', 'me', 2],
+      ['c-2', 'sending', 'me', 1],
+    ]);
+    // Claimed heads now hold their recipients back, until settled.
+    expect(await claimDue(db, 'other', now, 60_000, 20)).toEqual([]);
+    await db.kysely.updateTable('outbox').set({ status: 'delivered', lease_owner: null, lease_until: null }).where('lease_owner', '=', 'me').execute();
+    expect((await claimDue(db, 'me', now, 60_000, 20)).map((r) => r.id)).toEqual(['a-0001', 'b-1']);
+
+    // With statistics, as a live database has them (autovacuum).
+    if (db.dialect === 'postgres') await sql`analyze outbox`.execute(db.kysely);
+    const { sql: text, parameters } = claimDueQuery(db.dialect, 'me', now, 60_000, 20).compile(db.kysely);
+    const plan = await explain(text, parameters);
+    expect(plan).toContain('outbox_unfinished_idx');
+    // Nothing walks all unfinished messages (the status index) or the whole outbox; the outbox
+    // is read by its key only for the heads found.
+    expect(plan).not.toMatch(/outbox_status_idx|outbox_recipient_idx|Seq Scan on outbox/);
+    if (db.dialect === 'sqlite') {
+      for (const line of plan.split('\n').filter((l) => /^(SCAN|SEARCH) (outbox|o)\b/.test(l))) expect(line).toMatch(/outbox_unfinished_idx|sqlite_autoindex_outbox_1 \(id=\?\)/);
+    } else expect(plan).toMatch(/Index Scan using outbox_pkey on outbox o .*\n\s*Index Cond: \(\(id\)::text = /);
   });
 });

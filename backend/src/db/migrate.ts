@@ -7,6 +7,7 @@ import * as m004 from './migrations/004_handling_notes.ts';
 import * as m005 from './migrations/005_tallies_covering_index.ts';
 import { tallies006 } from './migrations/006_tallies_clustered.ts';
 import * as m007 from './migrations/007_response_indexes.ts';
+import * as m008 from './migrations/008_outbox_unfinished.ts';
 
 /**
  * Static list: works from tsx, bundles and tests alike; names sort in order. A migration whose
@@ -21,6 +22,7 @@ function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '005_tallies_covering_index': m005,
     '006_tallies_clustered': tallies006(dialect),
     '007_response_indexes': m007,
+    '008_outbox_unfinished': m008,
   };
 }
 
