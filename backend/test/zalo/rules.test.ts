@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runDigests } from '../../src/jobs/digest.ts';
-import { responseBody, seedUnit, testApp, type SeededUnit } from '../helpers/fixtures.ts';
+import { newResponseRecord, responseBody, seedUnit, testApp, type SeededUnit } from '../helpers/fixtures.ts';
 import { createTestDeps, type TestDeps } from '../helpers/test-deps.ts';
 
 describe('alert rules', () => {
@@ -39,6 +39,11 @@ describe('alert rules', () => {
     await rate(1);
     await rate(1); // over again in the same month: still nothing new
     expect(await alerts('crossing')).toHaveLength(1);
+    // …and no message for the alert that was not made (chairman + clerk of the one that was).
+    const crossingIds = (await alerts('crossing')).map((c) => c.id);
+    expect(await deps.db.kysely.selectFrom('outbox').select('id').where('alert_id', 'in', crossingIds).execute()).toHaveLength(2);
+    const messagesOfCrossings = await deps.db.kysely.selectFrom('outbox').innerJoin('alerts', 'alerts.id', 'outbox.alert_id').select('outbox.id').where('alerts.kind', '=', 'crossing').execute();
+    expect(messagesOfCrossings).toHaveLength(2);
 
     // Other officers are independent; a new month starts afresh.
     await rate(2, unit.officers[2]);
@@ -91,6 +96,54 @@ describe('alert rules', () => {
     expect(first!.text).toContain(`Lĩnh vực: ${fieldName}`);
     expect(second!.text).toContain('Cán bộ: không chọn');
     expect(second!.text).not.toContain('Lĩnh vực');
+  });
+
+  it('one batch over two units: each alert names its own unit, officer and field and goes to its own staff', async () => {
+    const b = await seedUnit(deps, 'xa-b');
+    const staffOf = async (unitId: string) => (await deps.db.kysely.selectFrom('staff').select('id').where('unit_id', '=', unitId).orderBy('id').execute()).map((r) => r.id);
+    const fieldA = (await deps.db.kysely.selectFrom('fields').select('name').where('id', '=', unit.fields[1]!).executeTakeFirstOrThrow()).name;
+    const post = async (token: string, o: Parameters<typeof responseBody>[1]) => expect((await t.post('/api/public/responses', responseBody(token, o))).status).toBe(201);
+    const low = (overall: number) => ({ overall, access: 3, attitude: 3, responsibility: 3, guidance: 3 });
+    for (const overall of [5, 5, 4]) await post(b.counterToken, { officerId: b.officers[2], answers: low(overall) });
+    const batches = deps.writer.stats.batches;
+    // Submitted together: one batch with two rule-1 alerts and two crossings (unit A's officer:
+    // 1 of 1 dissatisfied; unit B's third officer: 2 of 5).
+    const outcomes = await Promise.all(
+      [
+        newResponseRecord(unit, 0, { officerId: unit.officers[1]!, fieldId: unit.fields[1]!, answers: low(1) }),
+        newResponseRecord(b, 1, { officerId: null, issues: ['harassment'] }),
+        newResponseRecord(b, 2, { officerId: b.officers[2]!, answers: low(2) }),
+        newResponseRecord(b, 3, { officerId: b.officers[2]!, answers: low(2) }),
+      ].map((r) => deps.writer.submit(r)),
+    );
+    expect(outcomes.every((o) => o.created)).toBe(true);
+    expect(deps.writer.stats.batches).toBe(batches + 1);
+    const made = await deps.db.kysely.selectFrom('alerts').selectAll().execute();
+    expect(made.map((a) => `${a.unit_id === unit.unitId ? 'A' : 'B'} ${a.kind}`).sort()).toEqual(['A crossing', 'A response', 'B crossing', 'B response']);
+    const inA = made.find((a) => a.unit_id === unit.unitId && a.kind === 'response')!;
+    const crossingInA = made.find((a) => a.unit_id === unit.unitId && a.kind === 'crossing')!;
+    const issueInB = made.find((a) => a.unit_id === b.unitId && a.kind === 'response')!;
+    const crossingInB = made.find((a) => a.unit_id === b.unitId && a.kind === 'crossing')!;
+    expect(inA.text).toContain('UBND xã xa-a');
+    expect(inA.text).toContain('Cán bộ: Trần Thị Bình');
+    expect(inA.text).toContain(`Lĩnh vực: ${fieldA}`);
+    expect(crossingInA.text).toContain('UBND xã xa-a');
+    expect(crossingInA.text).toContain('Trần Thị Bình');
+    expect(issueInB.text).toContain('UBND xã xa-b');
+    expect(issueInB.text).toContain('Cán bộ: không chọn');
+    expect(crossingInB.text).toContain('UBND xã xa-b');
+    expect(crossingInB.text).toContain('Lê Văn Cường');
+    expect(JSON.parse(crossingInB.details)).toMatchObject({ n: 5, dissatisfied: 2 });
+    const recipientsOf = async (alertId: string) =>
+      (await deps.db.kysely.selectFrom('outbox').select(['recipient_staff_id', 'text', 'status']).where('alert_id', '=', alertId).orderBy('recipient_staff_id').execute()).map((m) => {
+        expect(m.status).toBe('pending');
+        expect(m.text).toBe(made.find((a) => a.id === alertId)!.text);
+        return m.recipient_staff_id;
+      });
+    expect(await recipientsOf(crossingInA.id)).toEqual(await staffOf(unit.unitId));
+    expect(await recipientsOf(inA.id)).toEqual(await staffOf(unit.unitId));
+    expect(await recipientsOf(issueInB.id)).toEqual(await staffOf(b.unitId));
+    expect(await recipientsOf(crossingInB.id)).toEqual(await staffOf(b.unitId));
   });
 
   it('rule 3: the digest fires at the local time, once per unit per day, even with concurrent schedulers', async () => {
