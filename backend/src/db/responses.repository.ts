@@ -241,11 +241,10 @@ const HEADS_CHUNK = 500;
 /**
  * SQLite: moves the chain heads of a batch's units in one statement, where a batch spread over
  * many units (a national day has 3,300) made one UPDATE per unit. (PostgreSQL's are in pgAppend.)
- * The casts are no-ops on SQLite; they typed the CASE when PostgreSQL used this too.
  */
 function chainHeadsUpdate(moved: { unitId: string; seq: number; hash: string }[]) {
-  const seqCases = sql.join(moved.map((m) => sql`when ${m.unitId} then cast(${m.seq} as integer)`), sql` `);
-  const hashCases = sql.join(moved.map((m) => sql`when ${m.unitId} then cast(${m.hash} as varchar(64))`), sql` `);
+  const seqCases = sql.join(moved.map((m) => sql`when ${m.unitId} then ${m.seq}`), sql` `);
+  const hashCases = sql.join(moved.map((m) => sql`when ${m.unitId} then ${m.hash}`), sql` `);
   return sql`update chain_heads set seq = case unit_id ${seqCases} end, hash = case unit_id ${hashCases} end where unit_id in (${sql.join(moved.map((m) => m.unitId))})`;
 }
 
