@@ -5,7 +5,7 @@ import { createTestDeps, type TestDeps } from '../../test/helpers/test-deps.ts';
 import { dialectUnderTest } from '../../test/helpers/test-database.ts';
 import { newResponseRecord, seedUnit, type SeededUnit } from '../../test/helpers/fixtures.ts';
 import { verifyDatabase } from './verify.service.ts';
-import { ThreadedResponseWriter } from './writer-thread.ts';
+import { SQLITE_MESSAGE_SIZE, ThreadedResponseWriter } from './writer-thread.ts';
 
 // server.ts writes through the writer thread on SQLite files and on PostgreSQL: these tests run
 // on the dialect under test (a temporary file for SQLite: a worker cannot share an in-memory one).
@@ -53,6 +53,18 @@ describe(`ThreadedResponseWriter (writer in a worker thread, on ${dialectUnderTe
     expect(writer.pending).toBe(0);
     // Commits reported back to the request thread reach the process's metrics.
     expect(await d.metrics.registry.metrics()).toMatch(new RegExp(`hailong_responses_stored_total ${records.length}\\b`));
+  });
+
+  it('sends one turn\'s submissions in messages of SQLITE_MESSAGE_SIZE on SQLite, in one on PostgreSQL', async () => {
+    const { deps: d, unit, writer } = await setup();
+    await writer.ready();
+    const before = writer.messages;
+    // Submitted in one turn of the event loop, as the requests of one poll of the sockets are.
+    const outcomes = await Promise.all(Array.from({ length: 2 * SQLITE_MESSAGE_SIZE + 3 }, (_, i) => writer.submit(newResponseRecord(unit, i))));
+    expect(outcomes.every((o) => o.created)).toBe(true);
+    expect(writer.messages - before).toBe(dialectUnderTest() === 'sqlite' ? 3 : 1);
+    expect(await countResponses(d.db.kysely)).toBe(outcomes.length);
+    expect((await verifyDatabase(d.db)).problems).toEqual([]);
   });
 
   it('runs the in-transaction hooks in the thread: alerts are recorded with their responses', async () => {
