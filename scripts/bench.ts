@@ -9,6 +9,7 @@ import autocannon from 'autocannon';
 import { realisticLevel } from './load/level-mix.ts';
 import { startServerProcess } from '../backend/test/helpers/server-process.ts';
 import { newClientId } from '../mini-app/src/services/client-id.ts';
+import { benchExtraEnv } from './load/extra-env.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -31,7 +32,7 @@ const duration = Number(args.duration);
 const connections = Number(args.connections);
 
 const server = await startServerProcess({
-  env: { BENCH_ROUTES: 'true', SQLITE_SYNCHRONOUS: args.sync ?? 'NORMAL', ...(process.env['BENCH_EXTRA_ENV'] ? (JSON.parse(process.env['BENCH_EXTRA_ENV']) as Record<string, string>) : {}) },
+  env: { BENCH_ROUTES: 'true', SQLITE_SYNCHRONOUS: args.sync ?? 'NORMAL', ...benchExtraEnv() },
   ...(args.database ? { dbUrl: args.database } : {}),
 });
 
