@@ -34,7 +34,8 @@ const { values } = parseArgs({
 if (values['client-ids'] !== 'v4' && values['client-ids'] !== 'app') throw new Error('--client-ids must be v4 or app');
 const generator = values.generator ?? (wrkAvailable() ? 'wrk' : 'autocannon');
 if (generator !== 'wrk' && generator !== 'autocannon') throw new Error('--generator must be wrk or autocannon');
-if (generator === 'wrk' && !wrkAvailable()) throw new Error('--generator wrk: wrk is not installed (apt-get install wrk)');
+// Asked for by name: check it is there (the default above already looked).
+if (values.generator === 'wrk' && !wrkAvailable()) throw new Error('--generator wrk: wrk is not installed (apt-get install wrk)');
 const unitCount = Number(values.units);
 const total = Number(values.responses);
 const replicas = Number(values.replicas);
@@ -79,7 +80,8 @@ interface Driven {
 
 const servers: ServerProcess[] = [];
 try {
-  for (let r = 0; r < replicas; r++) servers.push(await startServerProcess({ dbUrl, dataDir: dir, demo: false, env: { SEED_DEMO: 'false', APP_SECRET: SECRET, ...benchExtraEnv() } }));
+  const env = { SEED_DEMO: 'false', APP_SECRET: SECRET, ...benchExtraEnv() };
+  for (let r = 0; r < replicas; r++) servers.push(await startServerProcess({ dbUrl, dataDir: dir, demo: false, env }));
   const connections = Math.ceil(Number(values.connections) / replicas);
   const cpuBefore = servers.map((s) => processCpuSeconds(s.child.pid!));
   let next = 0;
