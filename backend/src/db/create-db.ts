@@ -61,17 +61,29 @@ export interface CreateDbOptions {
 const BUSY_TIMEOUT_MS = 5000;
 
 /**
- * WAL length (frames) at which the checkpointer thread also tries to restart the WAL. On 3,300
- * units a response dirties ~9 pages, so the national ingest appends ~40,000 frames a second,
- * ~4,000 per 100 ms tick: as many as the old backstop (4,000 pages, restart at 1,000), so the
- * writer could start copying inside its commits between two ticks. Measured: bench:ingest
- * (v4 ids) 67-79 s before, 60-67 s at 8,000 / 40,000; the one-unit bench's ratio 0.54-0.58
- * before, 0.62-0.63 after. 8,000 frames are 32 MB of WAL.
+ * WAL length (frames) at which the checkpointer thread also tries to restart the WAL.
+ * - A RESTART holds the write lock while it copies the frames committed since the last PASSIVE
+ *   pass and syncs the WAL and the database file: two fsyncs, which cost about the same however
+ *   long the WAL is. Timed in the one-unit bench: median 17 ms at 8,000 frames, 22 ms at
+ *   32,000. So the writer's stalled time falls with the number of restarts: 72 of them (1.2 s
+ *   locked) in one bench run at 8,000 frames, 19 (0.4 s) at 32,000.
+ * - Measured in 7 back-to-back pairs (`npm run bench`, SQLite): store p99 22-28 ms at 8,000,
+ *   14-23 ms at 32,000, lower in every pair; the national ingest (150,000 responses) 22.0 /
+ *   21.0 s → 19.5 / 19.3 s.
+ * - Before, at 1,000 frames, a national day's ~4,000 frames per 100 ms tick outran the writer's
+ *   backstop and it copied inside its commits (bench:ingest 67-79 s, then 60-67 s at 8,000).
+ * 32,000 frames are 128 MB of WAL, reached only under a sustained load: a server with pauses
+ * between commits starts its WAL over by itself once every frame is copied.
  */
-const WAL_RESTART_FRAMES = 8000;
+const WAL_RESTART_FRAMES = 32_000;
 
-/** `wal_autocheckpoint` of connections whose WAL a checkpointer thread copies: only a backstop, well past a restart's threshold. */
-export const WAL_BACKSTOP_PAGES = 5 * WAL_RESTART_FRAMES;
+/**
+ * `wal_autocheckpoint` of connections whose WAL a checkpointer thread copies: only a backstop for
+ * when restarts keep failing (the thread tries once per tick, without waiting), 8 ticks of a
+ * national day's writes past the restart point. The WAL file keeps the largest size it reached:
+ * at most 256 MB.
+ */
+export const WAL_BACKSTOP_PAGES = 2 * WAL_RESTART_FRAMES;
 
 /** The one place dialects differ at connection time. `sqlite:<path>`, `sqlite::memory:`, `postgres://…`. */
 export function createDb(url: string, options: CreateDbOptions = {}): Db {
