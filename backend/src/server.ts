@@ -21,6 +21,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     sqliteSynchronous: config.SQLITE_SYNCHRONOUS,
     poolSize: config.PG_POOL_SIZE,
     onIdleError: (err) => logger.warn('idle database connection failed', { err: err.message }),
+    // Throughput falls and the writer thread's WAL grows to its backstop: worth an operator's look.
+    onCheckpointerError: (err) => logger.error('WAL checkpointer thread failed; SQLite checkpoints inside commits again', { err: err.message }),
   });
   await migrateToLatest(db);
   const fileSqlite = db.dialect === 'sqlite' && !config.DATABASE_URL.startsWith('sqlite::memory:');

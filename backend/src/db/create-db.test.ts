@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDb, type Db } from './create-db.ts';
+import { createDb, WAL_BACKSTOP_PAGES, type Db } from './create-db.ts';
 
 // SQLite-file behaviour of the one place that opens databases; runs on a temporary file
 // whatever TEST_DATABASE_URL says.
@@ -167,6 +167,36 @@ describe('WAL checkpointer thread', () => {
     await new Promise((res) => setTimeout(res, 300));
     expect(statSync(file).size).toBe(before);
     expect(statSync(`${file}-wal`).size).toBeGreaterThan(100_000);
+  });
+
+  it('when it fails, says so and the connection checkpoints inside its own commits again', async () => {
+    const file = tempFile();
+    const errors: Error[] = [];
+    const missing = join(dirs.at(-1)!, 'no-such-driver.cjs');
+    const db = openDb(file, { sqliteCheckpointMs: 10, sqliteCheckpointerDriver: missing, onCheckpointerError: (err) => errors.push(err) });
+    const autocheckpoint = async () => (await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db.kysely)).rows[0]!.wal_autocheckpoint;
+    const deadline = Date.now() + 5000;
+    while (errors.length === 0 && Date.now() < deadline) await new Promise((res) => setTimeout(res, 10));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toContain('no-such-driver.cjs');
+    expect(await autocheckpoint()).toBe(1000);
+    // SQLite's own checkpoint now copies pages into the file: ~1,500 pages, past its 1,000.
+    await makeTable(db);
+    const before = statSync(file).size;
+    await db.kysely.transaction().execute(async (trx) => {
+      for (let i = 0; i < 1500; i++) await sql`insert into t (v) values (${'x'.repeat(3500)})`.execute(trx);
+    });
+    await sql`insert into t (v) values ('after')`.execute(db.kysely);
+    expect(statSync(file).size).toBeGreaterThan(before + 1000 * 4096);
+  });
+
+  it('a healthy one reports nothing and leaves only the backstop in the connection', async () => {
+    const errors: Error[] = [];
+    const db = openDb(tempFile(), { sqliteCheckpointMs: 10, onCheckpointerError: (err) => errors.push(err) });
+    await makeTable(db);
+    await new Promise((res) => setTimeout(res, 200));
+    expect(errors).toEqual([]);
+    expect((await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db.kysely)).rows[0]!.wal_autocheckpoint).toBe(WAL_BACKSTOP_PAGES);
   });
 });
 

@@ -46,6 +46,14 @@ export interface CreateDbOptions {
   /** SQLite files: WAL frames at which the checkpointer thread also restarts the WAL (tests). Default WAL_RESTART_FRAMES. */
   sqliteWalRestartFrames?: number;
   /**
+   * Told when the checkpointer thread fails. This connection then checkpoints inside its own
+   * commits again (SQLite's default, every 1000 pages); a writer thread's connection keeps only
+   * its backstop, so the server should say so loudly.
+   */
+  onCheckpointerError?: (err: Error) => void;
+  /** Module the checkpointer thread loads as its driver (tests: one that fails). Default better-sqlite3. */
+  sqliteCheckpointerDriver?: string;
+  /**
    * SQLite `temp_store = MEMORY`, for the connection that appends responses. A statement that
    * changes many rows inside a transaction (a batch's multi-row insert, its tally upsert) keeps a
    * statement journal, the pages it changed, so that it can be undone alone; past 64 KiB SQLite
@@ -113,7 +121,16 @@ function createSqlite(path: string, options: CreateDbOptions): Db {
   // the worker fail, SQLite's default takes over again.
   const checkpointer =
     path !== ':memory:' && checkpointMs > 0
-      ? startCheckpointer(resolve(path), checkpointMs, options.sqliteWalRestartFrames ?? WAL_RESTART_FRAMES, () => sqlite.open && sqlite.pragma('wal_autocheckpoint = 1000'))
+      ? startCheckpointer(
+          resolve(path),
+          checkpointMs,
+          options.sqliteWalRestartFrames ?? WAL_RESTART_FRAMES,
+          options.sqliteCheckpointerDriver ?? createRequire(import.meta.url).resolve('better-sqlite3'),
+          (err) => {
+            if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
+            options.onCheckpointerError?.(err);
+          },
+        )
       : undefined;
   const autocheckpoint = options.sqliteWalAutocheckpointPages ?? (checkpointer ? WAL_BACKSTOP_PAGES : undefined);
   if (autocheckpoint !== undefined) sqlite.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
@@ -145,8 +162,7 @@ function createSqlite(path: string, options: CreateDbOptions): Db {
  * Plain JavaScript (eval) so that it runs without the TypeScript loader in tests, scripts and
  * production alike.
  */
-function startCheckpointer(file: string, everyMs: number, restartFrames: number, onFailure: () => void): { stop(): Promise<void> } {
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+function startCheckpointer(file: string, everyMs: number, restartFrames: number, driver: string, onFailure: (err: Error) => void): { stop(): Promise<void> } {
   const worker = new Worker(
     `const { parentPort, workerData } = require('node:worker_threads');
      const Database = require(workerData.driver);
