@@ -76,8 +76,9 @@ const BUSY_TIMEOUT_MS = 5000;
  *   32,000. So the writer's stalled time falls with the number of restarts: 72 of them (1.2 s
  *   locked) in one bench run at 8,000 frames, 19 (0.4 s) at 32,000.
  * - Measured in 7 back-to-back pairs (`npm run bench`, SQLite): store p99 22-28 ms at 8,000,
- *   14-23 ms at 32,000, lower in every pair; the national ingest (150,000 responses) 22.0 /
- *   21.0 s → 19.5 / 19.3 s.
+ *   14-23 ms at 32,000 (with backstops of 40,000, 64,000 and 160,000 pages alike), lower in
+ *   every pair; the national ingest (150,000 responses) 22.0 / 21.0 s → 19.5 / 19.3 s (backstop
+ *   160,000) and 19.9 s (64,000).
  * - Before, at 1,000 frames, a national day's ~4,000 frames per 100 ms tick outran the writer's
  *   backstop and it copied inside its commits (bench:ingest 67-79 s, then 60-67 s at 8,000).
  * 32,000 frames are 128 MB of WAL, reached only under a sustained load: a server with pauses
