@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
@@ -172,7 +172,7 @@ describe('WAL checkpointer thread', () => {
   it('when it fails, says so and the connection checkpoints inside its own commits again', async () => {
     const file = tempFile();
     const errors: Error[] = [];
-    const missing = join(dirs.at(-1)!, 'no-such-driver.cjs');
+    const missing = join(dirname(file), 'no-such-driver.cjs');
     const db = openDb(file, { sqliteCheckpointMs: 10, sqliteCheckpointerDriver: missing, onCheckpointerError: (err) => errors.push(err) });
     const autocheckpoint = async () => (await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db.kysely)).rows[0]!.wal_autocheckpoint;
     const deadline = Date.now() + 5000;
