@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type QueryResult } from 'kysely';
 import pg from 'pg';
+import { PipelinedBeginDialect } from './pg-pipelined-begin.ts';
 import type { Database } from './schema.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -20,6 +21,11 @@ export interface CreateDbOptions {
   sqliteSynchronous?: 'NORMAL' | 'FULL';
   /** PostgreSQL pool size. */
   poolSize?: number;
+  /**
+   * PostgreSQL: send each transaction's BEGIN with its first statement, in one round trip
+   * (pg-pipelined-begin.ts). For connections whose transactions start with a read: the writer's.
+   */
+  pgPipelinedBegin?: boolean;
   /** Told when an idle PostgreSQL connection fails (it is replaced on the next query). */
   onIdleError?: (err: Error) => void;
   /**
@@ -296,11 +302,12 @@ function withStatementCache(sqlite: SqliteDatabase.Database, max = 256) {
 }
 
 function createPostgres(url: string, options: CreateDbOptions): Db {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  const pipelined = options.pgPipelinedBegin === true;
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, pipeline: pipelined });
   // An idle connection dropped by the server (restart, failover) is discarded by the pool and
   // replaced on the next query; without a listener pg would throw it as an uncaught error.
   pool.on('error', (err) => options.onIdleError?.(err));
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({ dialect: pipelined ? new PipelinedBeginDialect({ pool }) : new PostgresDialect({ pool }) });
   return {
     kysely,
     dialect: 'postgres',

@@ -21,6 +21,10 @@ const db = createDb(databaseUrl, {
   // PostgreSQL: batches are written one at a time, so one connection does; a second one keeps
   // any lookup outside a batch's transaction from ever waiting for it.
   poolSize: 2,
+  // Every batch's transaction starts with the chain-head lock, a read: its BEGIN goes out with
+  // it. One-unit bench, 3 interleaved pairs: BEGIN + lock 0.92-1.04 ms a batch, against
+  // 1.04-1.50 ms with BEGIN waited for alone (a batch takes ~5 ms).
+  pgPipelinedBegin: true,
 });
 const writer = new ResponseWriter(db, { onCommitted: (batch, created) => post({ type: 'committed', batch, created }) });
 for (const hook of appendHooks(config, () => post({ type: 'alert' }))) writer.onAppended(hook);
