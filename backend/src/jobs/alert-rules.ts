@@ -6,10 +6,10 @@ import { isLevel, levelLabel } from '../domain/levels.ts';
 import { addLevel, dissatisfiedShare, emptyLevels, totalOf, type LevelCounts } from '../domain/tally.ts';
 import { SMALL_SAMPLE, wilsonInterval } from '../domain/wilson.ts';
 import { alertContext } from '../db/alerts.repository.ts';
-import type { DialectName } from '../db/create-db.ts';
-import type { AppendedResponse } from '../db/responses.repository.ts';
+import { officerSumsKey, type AppendedResponse, type NewResponseInput, type OfficerSumsRequest } from '../db/responses.repository.ts';
+import type { AfterAppend, BatchReads } from '../services/response-writer.ts';
 import type { Database } from '../db/schema.ts';
-import { sumByOfficer, type LevelSum } from '../db/tallies.repository.ts';
+import { sumByOfficer, type LevelSum, type TallyRange } from '../db/tallies.repository.ts';
 import { crossingAlertText, responseAlertText } from './alert-text.ts';
 import { createAlert } from './enqueue.ts';
 
@@ -39,15 +39,19 @@ async function ruleLowOrIssue(trx: Trx, config: Config, r: AppendedResponse): Pr
   return id !== null;
 }
 
-/**
- * Rule 2: an officer's month-to-date dissatisfied share crosses from ≤ 25 % to > 25 %. The
- * tallies already include this batch (same transaction), so "before" is the total minus the
- * batch. The dedupe key makes it once per officer per month however often it crosses back.
- */
-async function ruleCrossing(trx: Trx, config: Config, appended: AppendedResponse[]): Promise<boolean> {
-  let created = false;
-  const groups = new Map<string, { unitId: string; officerId: string; month: string; lastDay: string; batch: LevelCounts; receivedAt: string }>();
-  for (const r of appended) {
+interface CrossingGroup {
+  unitId: string;
+  officerId: string;
+  month: string;
+  lastDay: string;
+  batch: LevelCounts;
+  receivedAt: string;
+}
+
+/** The batch's overall ratings per (unit, officer, month): the groups rule 2 looks at. */
+function crossingGroups(records: NewResponseInput[]): Map<string, CrossingGroup> {
+  const groups = new Map<string, CrossingGroup>();
+  for (const r of records) {
     const level = r.answers[OVERALL];
     if (!r.officerId || r.selfRating || !isLevel(level)) continue;
     const month = r.day.slice(0, 7);
@@ -58,18 +62,47 @@ async function ruleCrossing(trx: Trx, config: Config, appended: AppendedResponse
     if (r.receivedAt > g.receivedAt) g.receivedAt = r.receivedAt;
     groups.set(key, g);
   }
+  return groups;
+}
+
+// Only dissatisfied ratings can push a share up: the common case costs no query.
+const mayCross = (g: CrossingGroup): boolean => g.batch['1'] + g.batch['2'] > 0;
+const monthRange = (g: CrossingGroup): TallyRange => ({ unitId: g.unitId, from: `${g.month}-01`, to: g.lastDay });
+
+/** The month sums rule 2 will need for these records, to be read with the batch's append. */
+function crossingSums(records: NewResponseInput[]): OfficerSumsRequest | null {
+  const ranges = new Map<string, TallyRange>();
+  for (const g of crossingGroups(records).values()) if (mayCross(g)) ranges.set(officerSumsKey(monthRange(g)), monthRange(g));
+  return ranges.size === 0 ? null : { questionKey: OVERALL, ranges: [...ranges.values()] };
+}
+
+/**
+ * Rule 2: an officer's month-to-date dissatisfied share crosses from ≤ 25 % to > 25 %. "Before"
+ * is the month's tallies without this batch: read with the append (PostgreSQL), or the total
+ * read now, in the same transaction, minus the batch. The dedupe key makes it once per officer
+ * per month however often it crosses back.
+ */
+async function ruleCrossing(trx: Trx, config: Config, appended: AppendedResponse[], reads: BatchReads): Promise<boolean> {
+  let created = false;
   // One query gives every officer of a unit's month: officers rated in the same batch share it.
-  const monthSums = new Map<string, (LevelSum & { officerId: string })[]>();
-  for (const g of groups.values()) {
-    // Only dissatisfied ratings can push a share up: the common case costs no query.
-    if (g.batch['1'] + g.batch['2'] === 0) continue;
-    const rangeKey = `${g.unitId}|${g.month}|${g.lastDay}`;
-    let sums = monthSums.get(rangeKey);
-    if (!sums) monthSums.set(rangeKey, (sums = await sumByOfficer(trx, { unitId: g.unitId, from: `${g.month}-01`, to: g.lastDay }, OVERALL)));
-    const now = emptyLevels();
-    for (const s of sums) if (s.officerId === g.officerId && isLevel(s.level)) addLevel(now, s.level, s.n);
+  const monthSums = new Map<string, { sums: (LevelSum & { officerId: string })[]; includeBatch: boolean }>();
+  for (const g of crossingGroups(appended).values()) {
+    if (!mayCross(g)) continue;
+    const rangeKey = officerSumsKey(monthRange(g));
+    let month = monthSums.get(rangeKey);
+    if (!month) {
+      const before = reads.officerSumsBefore?.get(rangeKey);
+      month = before ? { sums: before, includeBatch: false } : { sums: await sumByOfficer(trx, monthRange(g), OVERALL), includeBatch: true };
+      monthSums.set(rangeKey, month);
+    }
+    const read = emptyLevels();
+    for (const s of month.sums) if (s.officerId === g.officerId && isLevel(s.level)) addLevel(read, s.level, s.n);
     const before = emptyLevels();
-    for (const k of ['1', '2', '3', '4', '5'] as const) before[k] = now[k] - g.batch[k];
+    const now = emptyLevels();
+    for (const k of ['1', '2', '3', '4', '5'] as const) {
+      before[k] = month.includeBatch ? read[k] - g.batch[k] : read[k];
+      now[k] = before[k] + g.batch[k];
+    }
     if (isFlagged(before) || !isFlagged(now)) continue;
     const n = totalOf(now);
     const dissatisfied = now['1'] + now['2'];
@@ -96,10 +129,12 @@ async function ruleCrossing(trx: Trx, config: Config, appended: AppendedResponse
 
 /** The writer hook (same transaction as the insert): alerts are recorded iff responses commit. */
 export function alertRulesHook(config: Config, onAlert?: () => void) {
-  return async (trx: Trx, _dialect: DialectName, appended: AppendedResponse[]): Promise<void> => {
+  const hook: AfterAppend = async (trx, _dialect, appended, reads) => {
     let created = false;
     for (const r of appended) created = (await ruleLowOrIssue(trx, config, r)) || created;
-    created = (await ruleCrossing(trx, config, appended)) || created;
+    created = (await ruleCrossing(trx, config, appended, reads)) || created;
     if (created) onAlert?.();
   };
+  hook.officerSums = crossingSums;
+  return hook;
 }
