@@ -136,8 +136,10 @@ export class ResponseWriter implements ResponseSink {
 
   async #write(records: NewResponseInput[]): Promise<AppendOutcome[]> {
     const outcomes = await this.#db.kysely.transaction().execute(async (trx) => {
-      // One hook asks for officer sums today (the alert rules); a second would need its own request.
-      const sums = this.#afterAppend.map((h) => h.officerSums?.(records) ?? null).find((r) => r !== null) ?? undefined;
+      // PostgreSQL only (SQLite would ignore it). One hook asks for officer sums today (the alert
+      // rules); a second would need its own request.
+      const sums =
+        this.#db.dialect === 'postgres' ? (this.#afterAppend.map((h) => h.officerSums?.(records) ?? null).find((r) => r !== null) ?? undefined) : undefined;
       const result = await appendResponses(trx, this.#db.dialect, records, sums);
       // Object.assign rather than a spread: V8 copies a spread on a slow path (3× here, measured).
       const appended = result.flatMap((o, i): AppendedResponse[] => (o.created ? [Object.assign({}, records[i]!, { seq: o.seq! })] : []));
