@@ -216,15 +216,14 @@ export async function appendResponses(
   const tallyRows = [...tallies.values()];
   const moved = unitIds.map((unitId) => ({ unitId, ...heads.get(unitId)! }));
   if (dialect === 'postgres') {
-    const ranges = sums?.ranges ?? [];
-    if (ranges.length === 0) {
+    if (!sums || sums.ranges.length === 0) {
       await pgAppend(rows, tallyRows, moved).execute(trx);
       return outcomes;
     }
-    const { rows: sumRows } = await pgAppendReadingSums(rows, tallyRows, moved, sums!.questionKey, ranges).execute(trx);
-    const before = new Map<string, (LevelSum & { officerId: string })[]>(ranges.map((r) => [officerSumsKey(r), []]));
+    const { rows: sumRows } = await pgAppendReadingSums(rows, tallyRows, moved, sums.questionKey, sums.ranges).execute(trx);
+    const before = new Map<string, (LevelSum & { officerId: string })[]>(sums.ranges.map((r) => [officerSumsKey(r), []]));
     for (const x of sumRows) before.get(x.k)?.push({ officerId: x.officer_id, level: x.level, n: Number(x.n) });
-    sums!.before = before;
+    sums.before = before;
     return outcomes;
   }
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {

@@ -72,7 +72,11 @@ const monthRange = (g: CrossingGroup): TallyRange => ({ unitId: g.unitId, from: 
 /** The month sums rule 2 will need for these records, to be read with the batch's append. */
 function crossingSums(records: NewResponseInput[]): OfficerSumsRequest | null {
   const ranges = new Map<string, TallyRange>();
-  for (const g of crossingGroups(records).values()) if (mayCross(g)) ranges.set(officerSumsKey(monthRange(g)), monthRange(g));
+  for (const g of crossingGroups(records).values()) {
+    if (!mayCross(g)) continue;
+    const range = monthRange(g);
+    ranges.set(officerSumsKey(range), range);
+  }
   return ranges.size === 0 ? null : { questionKey: OVERALL, ranges: [...ranges.values()] };
 }
 
