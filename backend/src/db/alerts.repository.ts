@@ -19,7 +19,12 @@ export interface NewAlert {
 
 /** Inserts unless an alert with the same dedupe key exists; true when this call created it. */
 export async function insertAlert(db: Executor, a: NewAlert): Promise<boolean> {
-  const rows = await db
+  const rows = await insertAlertQuery(db, a).returning('id').execute();
+  return rows.length === 1;
+}
+
+export function insertAlertQuery(db: Executor, a: NewAlert) {
+  return db
     .insertInto('alerts')
     .values({
       id: a.id,
@@ -36,21 +41,18 @@ export async function insertAlert(db: Executor, a: NewAlert): Promise<boolean> {
       ack_by: null,
       ack_note: null,
     })
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .returning('id')
-    .execute();
-  return rows.length === 1;
+    .onConflict((oc) => oc.column('dedupe_key').doNothing());
 }
 
 /** Who gets a unit's alerts: its active chairmen, and clerks when configured. */
 export async function alertRecipients(db: Executor, unitId: string, includeClerks: boolean): Promise<string[]> {
-  const rows = await recipientsQuery(db, unitId, includeClerks).select('id').orderBy('id').execute();
+  const rows = await recipientsQuery(db, [unitId], includeClerks).select('id').orderBy('id').execute();
   return rows.map((r) => r.id);
 }
 
-function recipientsQuery(db: Executor, unitId: string, includeClerks: boolean) {
+function recipientsQuery(db: Executor, unitIds: string[], includeClerks: boolean) {
   const roles: ('chairman' | 'clerk')[] = includeClerks ? ['chairman', 'clerk'] : ['chairman'];
-  return db.selectFrom('staff').where('unit_id', '=', unitId).where('active', '=', 1).where('role', 'in', roles);
+  return db.selectFrom('staff').where('unit_id', 'in', unitIds).where('active', '=', 1).where('role', 'in', roles);
 }
 
 export interface AlertContext {
@@ -61,29 +63,68 @@ export interface AlertContext {
   recipients: string[];
 }
 
+export interface AlertSubject {
+  unitId: string;
+  officerId: string | null;
+  fieldId: string | null;
+}
+
+/** The names and recipients of several alerts' subjects, read in one query (alertContextsQuery). */
+export class AlertContexts {
+  readonly #units = new Map<string, string>();
+  readonly #officers = new Map<string, string>();
+  readonly #fields = new Map<string, string>();
+  readonly #recipients = new Map<string, string[]>();
+
+  constructor(rows: { kind: string; k: string; value: string }[]) {
+    for (const r of rows) {
+      if (r.kind === 'unit') this.#units.set(r.k, r.value);
+      else if (r.kind === 'officer') this.#officers.set(r.k, r.value);
+      else if (r.kind === 'field') this.#fields.set(r.k, r.value);
+      else this.#recipients.set(r.k, [...(this.#recipients.get(r.k) ?? []), r.value]);
+    }
+    // A union has no order: sort as alertRecipients does.
+    for (const ids of this.#recipients.values()) ids.sort();
+  }
+
+  /** Whether the query that made this covered the subject (a subject it did not cover is read on its own). */
+  covers(s: AlertSubject): boolean {
+    return this.#units.has(s.unitId) && (!s.officerId || this.#officers.has(s.officerId)) && (!s.fieldId || this.#fields.has(s.fieldId));
+  }
+
+  of(s: AlertSubject): AlertContext {
+    return {
+      unitName: this.#units.get(s.unitId) ?? '',
+      officerName: s.officerId ? (this.#officers.get(s.officerId) ?? null) : null,
+      fieldName: s.fieldId ? (this.#fields.get(s.fieldId) ?? null) : null,
+      recipients: [...(this.#recipients.get(s.unitId) ?? [])],
+    };
+  }
+}
+
 /**
- * What an alert needs besides its event: the names its text shows and who receives it, in one
- * query. Alerts are made inside a response batch's transaction, which waits on every round trip
- * (on PostgreSQL, holding its units' chain-head locks).
+ * What alerts need besides their events: the names their texts show and who receives them, in
+ * one query for any number of subjects. Alerts are made inside a response batch's transaction,
+ * which waits on every round trip (on PostgreSQL, holding its units' chain-head locks); the
+ * response writer sends this read ahead of the batch's append (BatchStatements.ahead).
  */
-export async function alertContext(db: Executor, a: { unitId: string; officerId: string | null; fieldId: string | null; includeClerks: boolean }): Promise<AlertContext> {
+export function alertContextsQuery(db: Executor, subjects: AlertSubject[], includeClerks: boolean) {
+  const unitIds = [...new Set(subjects.map((s) => s.unitId))];
+  const officerIds = [...new Set(subjects.flatMap((s) => (s.officerId ? [s.officerId] : [])))];
+  const fieldIds = [...new Set(subjects.flatMap((s) => (s.fieldId ? [s.fieldId] : [])))];
   let q = db
     .selectFrom('units')
-    .select([sql<string>`'unit'`.as('kind'), 'name as value'])
-    .where('id', '=', a.unitId)
-    .unionAll(recipientsQuery(db, a.unitId, a.includeClerks).select([sql<string>`'recipient'`.as('kind'), 'id as value']));
-  if (a.officerId) q = q.unionAll(db.selectFrom('officers').select([sql<string>`'officer'`.as('kind'), 'name as value']).where('id', '=', a.officerId));
-  if (a.fieldId) q = q.unionAll(db.selectFrom('fields').select([sql<string>`'field'`.as('kind'), 'name as value']).where('id', '=', a.fieldId));
-  const ctx: AlertContext = { unitName: '', officerName: null, fieldName: null, recipients: [] };
-  for (const r of await q.execute()) {
-    if (r.kind === 'unit') ctx.unitName = r.value;
-    else if (r.kind === 'officer') ctx.officerName = r.value;
-    else if (r.kind === 'field') ctx.fieldName = r.value;
-    else ctx.recipients.push(r.value);
-  }
-  // A union has no order: sort as alertRecipients does.
-  ctx.recipients.sort();
-  return ctx;
+    .select([sql<string>`'unit'`.as('kind'), 'id as k', 'name as value'])
+    .where('id', 'in', unitIds)
+    .unionAll(recipientsQuery(db, unitIds, includeClerks).select([sql<string>`'recipient'`.as('kind'), 'unit_id as k', 'id as value']));
+  if (officerIds.length > 0) q = q.unionAll(db.selectFrom('officers').select([sql<string>`'officer'`.as('kind'), 'id as k', 'name as value']).where('id', 'in', officerIds));
+  if (fieldIds.length > 0) q = q.unionAll(db.selectFrom('fields').select([sql<string>`'field'`.as('kind'), 'id as k', 'name as value']).where('id', 'in', fieldIds));
+  return q;
+}
+
+/** alertContextsQuery for one subject, run now. */
+export async function alertContext(db: Executor, a: AlertSubject & { includeClerks: boolean }): Promise<AlertContext> {
+  return new AlertContexts(await alertContextsQuery(db, [a], a.includeClerks).execute()).of(a);
 }
 
 export interface AlertDelivery {

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type QueryResult } from 'kysely';
 import pg from 'pg';
-import { PipelinedBeginDialect } from './pg-pipelined-begin.ts';
+import { PgPipelineDialect } from './pg-pipeline.ts';
 import type { Database } from './schema.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -13,6 +13,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Db {
   kysely: Kysely<Database>;
   dialect: DialectName;
+  /** PostgreSQL in pipeline mode (the `pgPipeline` option): BatchStatements share round trips. */
+  pipeline: boolean;
   close(): Promise<void>;
 }
 
@@ -22,10 +24,11 @@ export interface CreateDbOptions {
   /** PostgreSQL pool size. */
   poolSize?: number;
   /**
-   * PostgreSQL: send each transaction's BEGIN with its first statement, in one round trip
-   * (pg-pipelined-begin.ts). For connections whose transactions start with a read: the writer's.
+   * PostgreSQL in pg's pipeline mode (pg-pipeline.ts): each transaction's BEGIN goes out with its
+   * first statement, and batchStatements() can send reads ahead and writes with the COMMIT. For
+   * connections whose transactions start with a read: the writer's.
    */
-  pgPipelinedBegin?: boolean;
+  pgPipeline?: boolean;
   /** Told when an idle PostgreSQL connection fails (it is replaced on the next query). */
   onIdleError?: (err: Error) => void;
   /**
@@ -146,6 +149,7 @@ function createSqlite(path: string, options: CreateDbOptions): Db {
   return {
     kysely,
     dialect: 'sqlite',
+    pipeline: false,
     close: async () => {
       await checkpointer?.stop();
       await kysely.destroy();
@@ -302,15 +306,16 @@ function withStatementCache(sqlite: SqliteDatabase.Database, max = 256) {
 }
 
 function createPostgres(url: string, options: CreateDbOptions): Db {
-  const pipelined = options.pgPipelinedBegin === true;
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, pipeline: pipelined });
+  const pipeline = options.pgPipeline === true;
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, pipeline });
   // An idle connection dropped by the server (restart, failover) is discarded by the pool and
   // replaced on the next query; without a listener pg would throw it as an uncaught error.
   pool.on('error', (err) => options.onIdleError?.(err));
-  const kysely = new Kysely<Database>({ dialect: pipelined ? new PipelinedBeginDialect({ pool }) : new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({ dialect: pipeline ? new PgPipelineDialect({ pool }) : new PostgresDialect({ pool }) });
   return {
     kysely,
     dialect: 'postgres',
+    pipeline,
     close: () => kysely.destroy(),
   };
 }

@@ -25,34 +25,70 @@ export interface NewMessage {
   now: Date;
 }
 
+function outboxRow(m: NewMessage) {
+  const at = m.now.toISOString();
+  const staffId = 'staffId' in m.recipient ? m.recipient.staffId : null;
+  const zaloId = 'zaloUserId' in m.recipient ? m.recipient.zaloUserId : null;
+  return {
+    id: orderedId(m.now),
+    alert_id: m.alertId,
+    unit_id: m.unitId,
+    recipient_key: staffId ? `staff:${staffId}` : `zalo:${zaloId}`,
+    recipient_staff_id: staffId,
+    recipient_zalo_id: zaloId,
+    text: m.text,
+    status: 'pending' as const,
+    channel: null,
+    next_attempt_at: at,
+    lease_owner: null,
+    lease_until: null,
+    reason_code: null,
+    reason: null,
+    zalo_msg_id: null,
+    delivered_at: null,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
 export async function enqueueMessages(db: Executor, messages: NewMessage[]): Promise<void> {
   if (messages.length === 0) return;
-  const rows = messages.map((m) => {
-    const at = m.now.toISOString();
-    const staffId = 'staffId' in m.recipient ? m.recipient.staffId : null;
-    const zaloId = 'zaloUserId' in m.recipient ? m.recipient.zaloUserId : null;
-    return {
-      id: orderedId(m.now),
-      alert_id: m.alertId,
-      unit_id: m.unitId,
-      recipient_key: staffId ? `staff:${staffId}` : `zalo:${zaloId}`,
-      recipient_staff_id: staffId,
-      recipient_zalo_id: zaloId,
-      text: m.text,
-      status: 'pending' as const,
-      channel: null,
-      next_attempt_at: at,
-      lease_owner: null,
-      lease_until: null,
-      reason_code: null,
-      reason: null,
-      zalo_msg_id: null,
-      delivered_at: null,
-      created_at: at,
-      updated_at: at,
-    };
-  });
-  await db.insertInto('outbox').values(rows).execute();
+  await db.insertInto('outbox').values(messages.map(outboxRow)).execute();
+}
+
+// Every column outboxRow sets (attempts keeps its default). Text on both dialects, so the
+// parameters of a SELECT list need no casts.
+const OUTBOX_COLUMNS = [
+  'id',
+  'alert_id',
+  'unit_id',
+  'recipient_key',
+  'recipient_staff_id',
+  'recipient_zalo_id',
+  'text',
+  'status',
+  'channel',
+  'next_attempt_at',
+  'lease_owner',
+  'lease_until',
+  'reason_code',
+  'reason',
+  'zalo_msg_id',
+  'delivered_at',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof ReturnType<typeof outboxRow>)[];
+
+/**
+ * Messages of one alert that are stored only if that alert's row exists when the statement runs:
+ * one statement that needs no answer from the alert's insert (ON CONFLICT DO NOTHING skips a
+ * repeated dedupe key, and the fresh id is then absent), so both can be sent together.
+ */
+export function enqueueForAlertQuery(alertId: string, messages: NewMessage[]) {
+  if (messages.length === 0) return null;
+  const rows = messages.map((m) => outboxRow({ ...m, alertId }));
+  const selects = rows.map((r) => sql`select ${sql.join(OUTBOX_COLUMNS.map((c) => r[c]))} from alerts where id = ${alertId}`);
+  return sql`insert into outbox (${sql.join(OUTBOX_COLUMNS.map((c) => sql.ref(c)))}) ${sql.join(selects, sql` union all `)}`;
 }
 
 /**

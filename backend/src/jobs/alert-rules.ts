@@ -5,25 +5,31 @@ import { COUNTER_FORM_V1 } from '../domain/form.ts';
 import { isLevel, levelLabel } from '../domain/levels.ts';
 import { addLevel, dissatisfiedShare, emptyLevels, totalOf, type LevelCounts } from '../domain/tally.ts';
 import { SMALL_SAMPLE, wilsonInterval } from '../domain/wilson.ts';
-import { alertContext } from '../db/alerts.repository.ts';
+import { alertContext, alertContextsQuery, AlertContexts, type AlertContext, type AlertSubject } from '../db/alerts.repository.ts';
 import { officerSumsKey, type AppendedResponse, type NewResponseInput, type OfficerSumsRequest } from '../db/responses.repository.ts';
-import type { AfterAppend, BatchReads } from '../services/response-writer.ts';
+import type { AfterAppend, BatchContext } from '../services/response-writer.ts';
 import type { Database } from '../db/schema.ts';
 import { sumByOfficer, type LevelSum, type TallyRange } from '../db/tallies.repository.ts';
 import { crossingAlertText, responseAlertText } from './alert-text.ts';
-import { createAlert } from './enqueue.ts';
+import { queueAlert } from './enqueue.ts';
 
 type Trx = Transaction<Database>;
 const OVERALL = COUNTER_FORM_V1.overallKey;
 
+/** Rule 1's events: overall "Rất không hài lòng" or any reported issue. */
+const isLowOrIssue = (r: NewResponseInput): boolean => r.answers[OVERALL] === 1 || r.issues.length > 0;
+
+/** Names and recipients for an alert's text: from the batch's read ahead when it covers the subject, else read now. */
+type ContextOf = (s: AlertSubject) => Promise<AlertContext>;
+
 /** Rule 1: overall "Rất không hài lòng" or any reported issue → an immediate alert. */
-async function ruleLowOrIssue(trx: Trx, config: Config, r: AppendedResponse): Promise<boolean> {
+async function ruleLowOrIssue(trx: Trx, batch: BatchContext, config: Config, contextOf: ContextOf, r: AppendedResponse): Promise<boolean> {
+  if (!isLowOrIssue(r)) return false;
   const overall = r.answers[OVERALL];
-  if (overall !== 1 && r.issues.length === 0) return false;
-  const n = await alertContext(trx, { unitId: r.unitId, officerId: r.officerId, fieldId: r.fieldId, includeClerks: config.ALERT_NOTIFY_CLERK });
+  const n = await contextOf(r);
   const issueLabels = r.issues.map((k) => COUNTER_FORM_V1.issues.find((i) => i.key === k)?.label ?? k);
   const label = isLevel(overall) ? levelLabel(overall) : null;
-  const id = await createAlert(trx, config, {
+  await queueAlert(trx, batch.statements, config, {
     unitId: r.unitId,
     kind: 'response',
     dedupeKey: `response:${r.id}`,
@@ -36,7 +42,7 @@ async function ruleLowOrIssue(trx: Trx, config: Config, r: AppendedResponse): Pr
     text: (link) =>
       responseAlertText({ unitName: n.unitName, officerName: n.officerName, fieldName: n.fieldName, levelLabel: label, issueLabels, comment: r.comment, receivedAt: r.receivedAt, selfRating: r.selfRating === true, link }),
   });
-  return id !== null;
+  return true;
 }
 
 interface CrossingGroup {
@@ -86,7 +92,7 @@ function crossingSums(records: NewResponseInput[]): OfficerSumsRequest | null {
  * read now, in the same transaction, minus the batch. The dedupe key makes it once per officer
  * per month however often it crosses back.
  */
-async function ruleCrossing(trx: Trx, config: Config, appended: AppendedResponse[], reads: BatchReads): Promise<boolean> {
+async function ruleCrossing(trx: Trx, batch: BatchContext, config: Config, contextOf: ContextOf, appended: AppendedResponse[]): Promise<boolean> {
   let created = false;
   // One query gives every officer of a unit's month: officers rated in the same batch share it.
   const monthSums = new Map<string, { sums: (LevelSum & { officerId: string })[]; includeBatch: boolean }>();
@@ -95,7 +101,7 @@ async function ruleCrossing(trx: Trx, config: Config, appended: AppendedResponse
     const rangeKey = officerSumsKey(monthRange(g));
     let month = monthSums.get(rangeKey);
     if (!month) {
-      const before = reads.officerSumsBefore?.get(rangeKey);
+      const before = batch.officerSumsBefore?.get(rangeKey);
       month = before ? { sums: before, includeBatch: false } : { sums: await sumByOfficer(trx, monthRange(g), OVERALL), includeBatch: true };
       monthSums.set(rangeKey, month);
     }
@@ -112,8 +118,8 @@ async function ruleCrossing(trx: Trx, config: Config, appended: AppendedResponse
     const dissatisfied = now['1'] + now['2'];
     const share = dissatisfiedShare(now) ?? 0;
     const interval = wilsonInterval(dissatisfied, n);
-    const nm = await alertContext(trx, { unitId: g.unitId, officerId: g.officerId, fieldId: null, includeClerks: config.ALERT_NOTIFY_CLERK });
-    const id = await createAlert(trx, config, {
+    const nm = await contextOf({ unitId: g.unitId, officerId: g.officerId, fieldId: null });
+    await queueAlert(trx, batch.statements, config, {
       unitId: g.unitId,
       kind: 'crossing',
       dedupeKey: `crossing:${g.officerId}:${g.month}`,
@@ -126,19 +132,35 @@ async function ruleCrossing(trx: Trx, config: Config, appended: AppendedResponse
       text: (link) =>
         crossingAlertText({ unitName: nm.unitName, officerName: nm.officerName ?? '', month: g.month, n, dissatisfied, share, interval, smallSample: n < SMALL_SAMPLE, link }),
     });
-    created ||= id !== null;
+    created = true;
   }
   return created;
 }
 
-/** The writer hook (same transaction as the insert): alerts are recorded iff responses commit. */
+/**
+ * The writer hook (same transaction as the insert): alerts are recorded iff responses commit.
+ * Rule 1's names and recipients are read ahead of the append, and the alerts are written with the
+ * COMMIT: on PostgreSQL a batch with alerts waits on no more round trips than one without.
+ * `onAlert` hears of every alert queued, including one whose dedupe key turns out to be taken.
+ */
 export function alertRulesHook(config: Config, onAlert?: () => void) {
-  const hook: AfterAppend = async (trx, _dialect, appended, reads) => {
-    let created = false;
-    for (const r of appended) created = (await ruleLowOrIssue(trx, config, r)) || created;
-    created = (await ruleCrossing(trx, config, appended, reads)) || created;
-    if (created) onAlert?.();
+  const readAhead = new WeakMap<BatchContext, Promise<AlertContexts>>();
+  const hook: AfterAppend = async (trx, _dialect, appended, batch) => {
+    const ahead = await readAhead.get(batch);
+    const contextOf: ContextOf = async (s) =>
+      ahead?.covers(s) ? ahead.of(s) : alertContext(trx, { unitId: s.unitId, officerId: s.officerId, fieldId: s.fieldId, includeClerks: config.ALERT_NOTIFY_CLERK });
+    let queued = false;
+    for (const r of appended) queued = (await ruleLowOrIssue(trx, batch, config, contextOf, r)) || queued;
+    queued = (await ruleCrossing(trx, batch, config, contextOf, appended)) || queued;
+    if (queued) onAlert?.();
   };
   hook.officerSums = crossingSums;
+  hook.prepare = (trx, records, batch) => {
+    const subjects = records.filter(isLowOrIssue);
+    if (subjects.length === 0) return;
+    const read = batch.statements.ahead(alertContextsQuery(trx, subjects, config.ALERT_NOTIFY_CLERK).compile()).then((r) => new AlertContexts(r.rows));
+    read.catch(() => undefined); // awaited by the hook; a batch of duplicates only never asks
+    readAhead.set(batch, read);
+  };
   return hook;
 }

@@ -1,6 +1,7 @@
 import { isUniqueViolation } from '../db/db-errors.ts';
 import type { Transaction } from 'kysely';
 import type { Db, DialectName } from '../db/create-db.ts';
+import { batchStatements, type BatchStatements } from '../db/pg-pipeline.ts';
 import type { Database } from '../db/schema.ts';
 import {
   appendResponses,
@@ -16,13 +17,22 @@ import {
  * work that must commit or roll back with the responses (e.g. the alert outbox).
  */
 export type AfterAppend = {
-  (trx: Transaction<Database>, dialect: DialectName, appended: AppendedResponse[], reads: BatchReads): Promise<void>;
+  (trx: Transaction<Database>, dialect: DialectName, appended: AppendedResponse[], batch: BatchContext): Promise<void>;
   /** Officer sums the hook will read for these records, asked for with the append (OfficerSumsRequest). */
   officerSums?: (records: NewResponseInput[]) => OfficerSumsRequest | null;
+  /**
+   * Called before the append with the submitted records (duplicates not yet dropped): the place
+   * to send reads the hook will need ahead (batch.statements.ahead), so that they share the
+   * round trip of the batch's first statement instead of costing one of their own.
+   */
+  prepare?: (trx: Transaction<Database>, records: NewResponseInput[], batch: BatchContext) => void;
 };
 
-/** What was read with the batch's append for the hooks (PostgreSQL; empty on SQLite). */
-export interface BatchReads {
+/** One batch's transaction, as its hooks see it. */
+export interface BatchContext {
+  /** Reads ahead and writes sent with the COMMIT: on the writer thread's PostgreSQL connection they share round trips. */
+  statements: BatchStatements;
+  /** Read with the batch's append (PostgreSQL; unset on SQLite). */
   officerSumsBefore?: OfficerSumsRequest['before'];
 }
 
@@ -136,6 +146,8 @@ export class ResponseWriter implements ResponseSink {
 
   async #write(records: NewResponseInput[]): Promise<AppendOutcome[]> {
     const outcomes = await this.#db.kysely.transaction().execute(async (trx) => {
+      const batch: BatchContext = { statements: batchStatements(trx, this.#db.pipeline) };
+      for (const hook of this.#afterAppend) hook.prepare?.(trx, records, batch);
       // PostgreSQL only (SQLite would ignore it). One hook asks for officer sums today (the alert
       // rules); a second would need its own request.
       const sums =
@@ -143,8 +155,8 @@ export class ResponseWriter implements ResponseSink {
       const result = await appendResponses(trx, this.#db.dialect, records, sums);
       // Object.assign rather than a spread: V8 copies a spread on a slow path (3× here, measured).
       const appended = result.flatMap((o, i): AppendedResponse[] => (o.created ? [Object.assign({}, records[i]!, { seq: o.seq! })] : []));
-      const reads: BatchReads = sums?.before ? { officerSumsBefore: sums.before } : {};
-      for (const hook of this.#afterAppend) if (appended.length > 0) await hook(trx, this.#db.dialect, appended, reads);
+      if (sums?.before) batch.officerSumsBefore = sums.before;
+      for (const hook of this.#afterAppend) if (appended.length > 0) await hook(trx, this.#db.dialect, appended, batch);
       return result;
     });
     this.stats.batches++;

@@ -24,7 +24,7 @@ const db = createDb(databaseUrl, {
   // Every batch's transaction starts with the chain-head lock, a read: its BEGIN goes out with
   // it. One-unit bench, 3 interleaved pairs: BEGIN + lock 0.92-1.04 ms a batch, against
   // 1.04-1.50 ms with BEGIN waited for alone (a batch takes ~5 ms).
-  pgPipelinedBegin: true,
+  pgPipeline: true,
 });
 const writer = new ResponseWriter(db, { onCommitted: (batch, created) => post({ type: 'committed', batch, created }) });
 for (const hook of appendHooks(config, () => post({ type: 'alert' }))) writer.onAppended(hook);

@@ -1,14 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runDigests } from '../../src/jobs/digest.ts';
 import { newResponseRecord, responseBody, seedUnit, testApp, type SeededUnit } from '../helpers/fixtures.ts';
+import { dialectUnderTest } from '../helpers/test-database.ts';
 import { createTestDeps, type TestDeps } from '../helpers/test-deps.ts';
 
-describe('alert rules', () => {
+// The writer thread is what servers run: on PostgreSQL its connection is pipelined, so the
+// rules' reads ahead and their writes with the COMMIT take that path (pg-pipeline.ts).
+describe.each([
+  { writer: 'in-process writer', opts: {} },
+  // On SQLite the thread needs a file (an in-memory database is the test thread's alone).
+  { writer: 'writer thread', opts: dialectUnderTest() === 'postgres' ? { writerThread: true } : { sqliteFile: true, writerThread: true } },
+])('alert rules ($writer)', ({ opts }) => {
   let deps: TestDeps;
   let t: ReturnType<typeof testApp>;
   let unit: SeededUnit;
   beforeEach(async () => {
-    deps = await createTestDeps();
+    deps = await createTestDeps({}, opts);
     t = testApp(deps);
     unit = await seedUnit(deps);
   });
