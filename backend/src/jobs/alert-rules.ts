@@ -93,7 +93,7 @@ function crossingSums(records: NewResponseInput[]): OfficerSumsRequest | null {
  * per month however often it crosses back.
  */
 async function ruleCrossing(trx: Trx, batch: BatchContext, config: Config, contextOf: ContextOf, appended: AppendedResponse[]): Promise<boolean> {
-  let created = false;
+  let queued = false;
   // One query gives every officer of a unit's month: officers rated in the same batch share it.
   const monthSums = new Map<string, { sums: (LevelSum & { officerId: string })[]; includeBatch: boolean }>();
   for (const g of crossingGroups(appended).values()) {
@@ -132,9 +132,9 @@ async function ruleCrossing(trx: Trx, batch: BatchContext, config: Config, conte
       text: (link) =>
         crossingAlertText({ unitName: nm.unitName, officerName: nm.officerName ?? '', month: g.month, n, dissatisfied, share, interval, smallSample: n < SMALL_SAMPLE, link }),
     });
-    created = true;
+    queued = true;
   }
-  return created;
+  return queued;
 }
 
 /**
