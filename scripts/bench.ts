@@ -2,14 +2,21 @@
 // Starts the real server (npm start's entry point) on a temporary database, then loads
 //   A) POST /api/bench/responses-noop  — same parsing and zod validation, nothing stored (baseline)
 //   B) POST /api/public/responses      — validated, hash-chained, tallied, committed
-// with autocannon at N connections for a fixed time each, alternating A and B for several rounds
-// (the shared machine's load drifts), and prints req/s, p50/p99 per round, the medians and B/A.
+// at N connections for a fixed time each, alternating A and B for several rounds (the shared
+// machine's load drifts), and prints req/s, p50/p99 per round, the medians and B/A.
+// The load comes from Debian's wrk when installed, else autocannon: the generator shares the two
+// cores with the server it measures, and autocannon's process takes about twice the CPU per
+// request (scripts/load/wrk.ts), CPU the server then lacks.
 import { parseArgs } from 'node:util';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { realisticLevel } from './load/level-mix.ts';
 import { startServerProcess } from '../backend/test/helpers/server-process.ts';
 import { newClientId } from '../mini-app/src/services/client-id.ts';
 import { benchExtraEnv } from './load/extra-env.ts';
+import { CLIENT_ID_PLACEHOLDER, runWrkTimed, wrkAvailable, writeTemplates } from './load/wrk.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -25,8 +32,16 @@ const { values: args } = parseArgs({
     mix: { type: 'string', default: 'realistic' },
     /** v4: random UUIDs (any client); app: UUIDv7 as the Mini App makes them (time first). */
     'client-ids': { type: 'string', default: 'v4' },
+    /** wrk (Debian's; the default when installed, with v4 client ids) or autocannon. */
+    generator: { type: 'string' },
   },
 });
+if (args['client-ids'] !== 'v4' && args['client-ids'] !== 'app') throw new Error('--client-ids must be v4 or app');
+// wrk-timed.lua makes random v4 ids only; UUIDv7 (time first) come from autocannon.
+const generator = args.generator ?? (wrkAvailable() && args['client-ids'] === 'v4' ? 'wrk' : 'autocannon');
+if (generator !== 'wrk' && generator !== 'autocannon') throw new Error('--generator must be wrk or autocannon');
+if (generator === 'wrk' && !wrkAvailable()) throw new Error('--generator wrk: wrk is not installed (apt-get install wrk)');
+if (generator === 'wrk' && args['client-ids'] !== 'v4') throw new Error('--generator wrk sends random v4 client ids only: use --generator autocannon with --client-ids app');
 if (args.postgres) process.env['TEST_DATABASE_URL'] = args.postgres;
 const duration = Number(args.duration);
 const connections = Number(args.connections);
@@ -36,11 +51,11 @@ const server = await startServerProcess({
   ...(args.database ? { dbUrl: args.database } : {}),
 });
 
-function makeBody(officers: string[], i: number): string {
+function makeBody(officers: string[], i: number, clientId = args['client-ids'] === 'app' ? newClientId() : crypto.randomUUID()): string {
   const level = args.mix === 'harsh' ? (i % 5) + 1 : realisticLevel(i);
   return JSON.stringify({
     token: server.demo.counterToken,
-    clientId: args['client-ids'] === 'app' ? newClientId() : crypto.randomUUID(),
+    clientId,
     officerId: officers[i % officers.length],
     answers: { overall: level, access: 5, attitude: 4, responsibility: level, guidance: 4 },
     comment: i % 10 === 0 ? 'Cán bộ hướng dẫn tận tình, chu đáo.' : undefined,
@@ -55,7 +70,16 @@ interface Figures {
   errors: number;
 }
 
+/** wrk's templates: the same bodies makeBody gives, each request with its own random clientId. */
+const templatesDir = mkdtempSync(join(tmpdir(), 'hailong-bench-'));
+const templatesFile = join(templatesDir, 'templates.txt');
+
 async function load(path: string, officers: string[]): Promise<Figures> {
+  if (generator === 'wrk') {
+    const r = await runWrkTimed({ url: `${server.url}${path}`, templatesFile, connections, seconds: duration });
+    const ms = (us: number) => Math.round(us / 100) / 10;
+    return { rps: r.answered / (r.durationUs / 1e6), p50: ms(r.p50Us), p99: ms(r.p99Us), non2xx: r.non2xx, errors: r.socketErrors + r.timeouts };
+  }
   let i = 0;
   const result = await autocannon({
     url: `${server.url}${path}`,
@@ -75,8 +99,8 @@ async function load(path: string, officers: string[]): Promise<Figures> {
 try {
   const point = (await (await fetch(`${server.url}/api/public/points/${server.demo.counterToken}`)).json()) as { officers: { id: string }[] };
   const officers = point.officers.map((o) => o.id);
-  if (args['client-ids'] !== 'v4' && args['client-ids'] !== 'app') throw new Error('--client-ids must be v4 or app');
-  process.stdout.write(`level mix: ${args.mix}; client ids: ${args['client-ids'] === 'app' ? 'UUIDv7 as the Mini App makes them' : 'random v4'}; `);
+  writeTemplates(templatesFile, Array.from({ length: 1000 }, (_, i) => makeBody(officers, i, CLIENT_ID_PLACEHOLDER)));
+  process.stdout.write(`level mix: ${args.mix}; client ids: ${args['client-ids'] === 'app' ? 'UUIDv7 as the Mini App makes them' : 'random v4'}; load from ${generator}; `);
   process.stdout.write(`server ${server.url} on ${server.dbUrl.split(':')[0]}${server.dbUrl.startsWith('sqlite') ? ` (synchronous=${args.sync})` : ''}, ${connections} connections, ${duration} s per run\n`);
   await load('/api/bench/responses-noop', officers); // warm-up: JIT, connection pools
   await load('/api/public/responses', officers);
@@ -111,4 +135,5 @@ try {
 } finally {
   await server.stop();
   await server.cleanup();
+  rmSync(templatesDir, { recursive: true, force: true });
 }

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runWrk, wrkAvailable, writeBodies } from '../load/wrk.ts';
+import { CLIENT_ID_PLACEHOLDER, runWrk, runWrkTimed, wrkAvailable, writeBodies, writeTemplates } from '../load/wrk.ts';
 
-// The ingest bench's load generator: Debian's wrk (.ci/run installs it) with wrk-bodies.lua. The
-// bench's figure is only as good as "each body sent exactly once, every answer counted".
+// The benches' load generator: Debian's wrk (.ci/run installs it) with wrk-bodies.lua (ingest: each
+// body sent exactly once, every answer counted) and wrk-timed.lua (npm run bench: fresh clientIds).
 let server: Server | undefined;
 let dir: string | undefined;
 afterEach(async () => {
@@ -100,5 +100,69 @@ describe('runWrk (wrk + wrk-bodies.lua)', () => {
       /wrk stopped after 2 s with bodies unanswered: 10 answered/,
     );
     server.closeAllConnections();
+  });
+});
+
+describe('runWrkTimed (wrk + wrk-timed.lua)', () => {
+  const V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  it.each([{ threads: 1 }, { threads: 2 }])('sends the templates in turn, each with its own random v4 clientId, for the time asked ($threads thread(s))', async ({ threads }) => {
+    const srv = await recordingServer();
+    dir = mkdtempSync(join(tmpdir(), 'hailong-wrk-'));
+    const templates = ['a', 'b', 'c', 'reject'].map((t) => JSON.stringify({ clientId: CLIENT_ID_PLACEHOLDER, t, text: 'Rất hài lòng' }));
+    const file = join(dir, 'templates.txt');
+    writeTemplates(file, templates);
+    const started = performance.now();
+    const result = await runWrkTimed({ url: srv.url, templatesFile: file, connections: 8, seconds: 2, threads });
+    const took = performance.now() - started;
+
+    expect(took).toBeGreaterThan(1900);
+    expect(took).toBeLessThan(15_000);
+    // wrk counts what it got answers for; a request cut off at the end may have reached the server.
+    expect(srv.bodies.length).toBeGreaterThanOrEqual(result.answered);
+    expect(srv.bodies.length).toBeLessThanOrEqual(result.answered + 8);
+    expect(result.answered).toBeGreaterThan(100);
+    const parsed = srv.bodies.map((b) => JSON.parse(b) as { clientId: string; t: string });
+    const ids = parsed.map((p) => p.clientId);
+    expect(ids.every((id) => V4.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Apart from the clientId, every body is one of the templates, and all of them are used about equally.
+    expect(new Set(srv.bodies.map((b, i) => b.replace(ids[i]!, CLIENT_ID_PLACEHOLDER)))).toEqual(new Set(templates));
+    const rejects = parsed.filter((p) => p.t === 'reject').length;
+    expect(rejects / parsed.length).toBeGreaterThan(0.2);
+    expect(rejects / parsed.length).toBeLessThan(0.3);
+    expect(result.non2xx).toBeGreaterThanOrEqual(rejects - 8);
+    expect(result.non2xx).toBeLessThanOrEqual(rejects);
+    expect(result.ok + result.non2xx).toBe(result.answered);
+    expect(result.failures).toMatch(/^409 \{'error'/);
+    expect(result.p99Us).toBeGreaterThanOrEqual(result.p50Us);
+    expect(srv.types).toEqual(new Set(['application/json']));
+  });
+
+  it('gives each run its own clientIds', async () => {
+    const srv = await recordingServer();
+    dir = mkdtempSync(join(tmpdir(), 'hailong-wrk-'));
+    const file = join(dir, 'templates.txt');
+    writeTemplates(file, [JSON.stringify({ clientId: CLIENT_ID_PLACEHOLDER })]);
+    await runWrkTimed({ url: srv.url, templatesFile: file, connections: 2, seconds: 1 });
+    const first = srv.bodies.splice(0);
+    await runWrkTimed({ url: srv.url, templatesFile: file, connections: 2, seconds: 1 });
+    const ids = new Set(first.concat(srv.bodies).map((b) => (JSON.parse(b) as { clientId: string }).clientId));
+    expect(ids.size).toBe(first.length + srv.bodies.length);
+  });
+
+  it('refuses a template without the placeholder clientId, or with it twice', () => {
+    dir = mkdtempSync(join(tmpdir(), 'hailong-wrk-'));
+    const file = join(dir!, 't.txt');
+    expect(() => writeTemplates(file, ['{"clientId":"x"}'])).toThrow(/placeholder/);
+    expect(() => writeTemplates(file, [`{"a":"${CLIENT_ID_PLACEHOLDER}","b":"${CLIENT_ID_PLACEHOLDER}"}`])).toThrow(/placeholder/);
+    expect(() => writeTemplates(file, [])).toThrow(/placeholder/);
+  });
+
+  it("fails with wrk's own message when nothing listens", async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hailong-wrk-'));
+    const file = join(dir, 'templates.txt');
+    writeTemplates(file, [JSON.stringify({ clientId: CLIENT_ID_PLACEHOLDER })]);
+    await expect(runWrkTimed({ url: 'http://127.0.0.1:1/x', templatesFile: file, connections: 1, seconds: 1 })).rejects.toThrow(/wrk failed .*unable to connect/);
   });
 });
