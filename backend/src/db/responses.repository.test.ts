@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDeps, type TestDeps } from '../../test/helpers/test-deps.ts';
 import { newResponseRecord, seedUnit } from '../../test/helpers/fixtures.ts';
 import { verifyDatabase } from '../services/verify.service.ts';
-import { appendResponses, officerSumsKey, type OfficerSumsRequest } from './responses.repository.ts';
-import { sumByOfficer } from './tallies.repository.ts';
+import { batchStatements } from './pg-pipeline.ts';
+import { appendResponses } from './responses.repository.ts';
+import { officerSumsByRange, officerSumsQuery, rangeKey, sumByOfficer } from './tallies.repository.ts';
 
 let deps: TestDeps | undefined;
 afterEach(async () => {
@@ -57,31 +58,39 @@ describe('appendResponses', () => {
     expect(seqs.map((s) => s.seq)).toEqual([225, 225]);
   });
 
-  it("reads officer sums with the append on PostgreSQL, as they stood before the batch; leaves them to the hook on SQLite", async () => {
+  it('calls afterLock once the chain heads are locked and before the append: reads sent ahead there see the tallies as they were before the batch', async () => {
     const d = (deps = await createTestDeps());
     const unit = await seedUnit(d, 'xc-1');
     const other = await seedUnit(d, 'xc-2');
     const first = Array.from({ length: 7 }, (_, n) => newResponseRecord(unit, n));
     await d.db.kysely.transaction().execute((trx) => appendResponses(trx, d.db.dialect, first));
     const day = first[0]!.day;
-    const range = { unitId: unit.unitId, from: `${day.slice(0, 7)}-01`, to: day };
+    const range = { unitId: unit.unitId, from: `${day.slice(0, 7)}-01`, to: `${day.slice(0, 7)}-31` };
+    const empty = { unitId: other.unitId, from: range.from, to: range.to };
     const stored = await sumByOfficer(d.db.kysely, range, 'overall');
     expect(stored.length).toBeGreaterThan(0);
 
-    const empty = { unitId: other.unitId, from: range.from, to: range.to };
-    const request: OfficerSumsRequest = { questionKey: 'overall', ranges: [range, empty] };
     const second = Array.from({ length: 5 }, (_, n) => newResponseRecord(unit, 7 + n)).concat([newResponseRecord(other, 0)]);
-    await d.db.kysely.transaction().execute((trx) => appendResponses(trx, d.db.dialect, second, request));
-    if (d.db.dialect === 'sqlite') {
-      expect(request.before).toBeUndefined();
-    } else {
-      const byKey = (rows: { officerId: string; level: number; n: number }[]) => [...rows].sort((a, b) => a.officerId.localeCompare(b.officerId) || a.level - b.level);
-      expect(byKey(request.before!.get(officerSumsKey(range))!)).toEqual(byKey(stored));
-      // A range with nothing stored before the batch reads as empty, not missing.
-      expect(request.before!.get(officerSumsKey(empty))).toEqual([]);
-    }
-    // Either way the batch itself was stored and counted.
+    const before = await d.db.kysely.transaction().execute(async (trx) => {
+      const statements = batchStatements(trx, d.db.pipeline);
+      let read: Promise<ReturnType<typeof officerSumsByRange>> | undefined;
+      await appendResponses(trx, d.db.dialect, second, {
+        statements,
+        afterLock: () => {
+          read = statements.ahead(officerSumsQuery(trx, 'overall', [range, empty]).compile()).then((r) => officerSumsByRange([range, empty], r.rows));
+        },
+        appendAtCommit: true,
+      });
+      return read;
+    });
+
+    const byKey = (rows: { officerId: string; level: number; n: number }[]) => [...rows].sort((a, b) => a.officerId.localeCompare(b.officerId) || a.level - b.level);
+    expect(byKey(before!.get(rangeKey(range))!)).toEqual(byKey(stored));
+    // A range with nothing stored before the batch reads as empty, not missing.
+    expect(before!.get(rangeKey(empty))).toEqual([]);
+    // The batch itself was stored and counted.
     const after = await sumByOfficer(d.db.kysely, range, 'overall');
     expect(after.reduce((t, s) => t + s.n, 0)).toBe(12);
+    expect((await verifyDatabase(d.db)).problems).toEqual([]);
   });
 });

@@ -2,8 +2,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { chainHash } from '../domain/chain.ts';
 import type { DialectName } from './create-db.ts';
 import { CompiledInsert } from './compiled-insert.ts';
+import type { BatchStatements } from './pg-pipeline.ts';
 import type { Database, ResponseRow, TallyRow } from './schema.ts';
-import type { LevelSum, TallyRange } from './tallies.repository.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -95,18 +95,25 @@ export async function findReceiptsByClientIds(db: Executor, clientIds: string[])
 /**
  * PostgreSQL: locks the batch's chain heads (in unit order, so writers on other replicas never
  * deadlock) and reads the receipts of clientIds already stored, in one round trip: the two
- * SELECTs were two of the few waits left in a batch's transaction.
+ * SELECTs were two of the few waits left in a batch's transaction. With `statements` the lock
+ * goes out as a read ahead and `afterLock` runs before its answer is awaited: what it sends ahead
+ * shares the lock's round trip and runs after it, under the locks.
  */
 async function lockHeadsAndFindReceipts(
   trx: Transaction<Database>,
   unitIds: string[],
   clientIds: string[],
+  statements: BatchStatements | undefined,
+  afterLock: (() => void) | undefined,
 ): Promise<{ existing: Map<string, StoredReceipt>; heads: Map<string, { seq: number; hash: string }> }> {
-  const { rows } = await sql<{ kind: 'head' | 'receipt'; k: string; a: string; b: string; c: string | null }>`
+  const query = sql<{ kind: 'head' | 'receipt'; k: string; a: string; b: string; c: string | null }>`
     with locked as (select unit_id, seq, hash from chain_heads where unit_id = any(${unitIds}::text[]) order by unit_id for update)
     select 'head' as kind, unit_id as k, cast(seq as varchar) as a, hash as b, null as c from locked
     union all
-    select 'receipt', client_id, id, received_at, day from responses where client_id = any(${clientIds}::text[])`.execute(trx);
+    select 'receipt', client_id, id, received_at, day from responses where client_id = any(${clientIds}::text[])`.compile(trx);
+  const locked = statements ? statements.ahead(query) : trx.executeQuery(query);
+  afterLock?.();
+  const { rows } = await locked;
   const existing = new Map<string, StoredReceipt>();
   const heads = new Map<string, { seq: number; hash: string }>();
   for (const r of rows) {
@@ -116,26 +123,27 @@ async function lockHeadsAndFindReceipts(
   return { existing, heads };
 }
 
-/**
- * Officer sums for one question over unit day ranges, asked for with a batch. PostgreSQL reads
- * them in the batch's append statement and sets `before`: the sums as they stood before the batch
- * (the statement's snapshot is taken after the batch's chain-head locks, and a unit's tallies
- * change only under its lock, so they are current). A round trip fewer in the transaction, where
- * a separate query cost ~0.6-1.2 ms a batch in the one-unit bench. SQLite leaves `before` unset.
- */
-export interface OfficerSumsRequest {
-  questionKey: string;
-  ranges: TallyRange[];
-  /** Keyed by officerSumsKey(range). */
-  before?: Map<string, (LevelSum & { officerId: string })[]>;
-}
-
-export const officerSumsKey = (r: TallyRange): string => `${r.unitId}|${r.from}|${r.to}`;
-
 export type AppendOutcome = { created: boolean; receipt: StoredReceipt; /** Chain position, when created. */ seq?: number };
 
 /** A response as just appended, for in-transaction hooks. */
 export type AppendedResponse = NewResponseInput & { seq: number };
+
+/** How a batch's statements may share round trips (response-writer.ts); without them each is awaited in turn. */
+export interface AppendOptions {
+  /** The batch's statements (pg-pipeline.ts): on PostgreSQL the chain-head lock goes out as a read ahead. */
+  statements?: BatchStatements;
+  /**
+   * Called once the lock is sent (PostgreSQL) or done (SQLite), before the append: reads sent
+   * ahead here run under the batch's locks, and so see the units as the batch will find them.
+   */
+  afterLock?: () => void;
+  /**
+   * Nothing in the transaction reads after the append: PostgreSQL's append then goes out with the
+   * COMMIT (statements.atCommit). The outcomes are known before it runs; if it fails, the COMMIT
+   * throws its error and nothing is stored.
+   */
+  appendAtCommit?: boolean;
+}
 
 /**
  * Appends responses to their units' hash chains and counts them in the tallies, inside the
@@ -143,23 +151,19 @@ export type AppendedResponse = NewResponseInput & { seq: number };
  * writer), so seq and prev_hash stay linear however many writers run. A clientId already
  * stored, or repeated within the batch, gets the first receipt and stores nothing.
  */
-export async function appendResponses(
-  trx: Transaction<Database>,
-  dialect: DialectName,
-  records: NewResponseInput[],
-  sums?: OfficerSumsRequest,
-): Promise<AppendOutcome[]> {
+export async function appendResponses(trx: Transaction<Database>, dialect: DialectName, records: NewResponseInput[], opts: AppendOptions = {}): Promise<AppendOutcome[]> {
   const clientIds = [...new Set(records.map((r) => r.clientId))];
   const unitIds = [...new Set(records.map((r) => r.unitId))].sort();
   const { existing, heads } =
     dialect === 'postgres'
-      ? await lockHeadsAndFindReceipts(trx, unitIds, clientIds)
+      ? await lockHeadsAndFindReceipts(trx, unitIds, clientIds, opts.statements, opts.afterLock)
       : {
           existing: await findReceiptsByClientIds(trx, clientIds),
           heads: new Map(
             (await trx.selectFrom('chain_heads').select(['unit_id', 'seq', 'hash']).where('unit_id', 'in', unitIds).execute()).map((h) => [h.unit_id, { seq: h.seq, hash: h.hash }]),
           ),
         };
+  if (dialect !== 'postgres') opts.afterLock?.();
 
   const rows: ResponseRow[] = [];
   const tallies = new Map<string, TallyRow>();
@@ -216,14 +220,9 @@ export async function appendResponses(
   const tallyRows = [...tallies.values()];
   const moved = unitIds.map((unitId) => ({ unitId, ...heads.get(unitId)! }));
   if (dialect === 'postgres') {
-    if (!sums || sums.ranges.length === 0) {
-      await pgAppend(rows, tallyRows, moved).execute(trx);
-      return outcomes;
-    }
-    const { rows: sumRows } = await pgAppendReadingSums(rows, tallyRows, moved, sums.questionKey, sums.ranges).execute(trx);
-    const before = new Map<string, (LevelSum & { officerId: string })[]>(sums.ranges.map((r) => [officerSumsKey(r), []]));
-    for (const x of sumRows) before.get(x.k)?.push({ officerId: x.officer_id, level: x.level, n: Number(x.n) });
-    sums.before = before;
+    const append = pgAppend(rows, tallyRows, moved).compile(trx);
+    if (opts.appendAtCommit && opts.statements) await opts.statements.atCommit(append);
+    else await trx.executeQuery(append);
     return outcomes;
   }
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
@@ -250,19 +249,6 @@ function pgAppend(rows: ResponseRow[], tallyRows: TallyRow[], moved: { unitId: s
     update chain_heads as h set seq = m.seq, hash = m.hash
     from ${pgMovedHeads(moved)}
     where h.unit_id = m.unit_id`;
-}
-
-/**
- * pgAppend, and the officer sums of the given ranges as they stood before the batch: the final
- * SELECT sees the statement's snapshot, not what its WITH parts write.
- */
-function pgAppendReadingSums(rows: ResponseRow[], tallyRows: TallyRow[], moved: { unitId: string; seq: number; hash: string }[], questionKey: string, ranges: TallyRange[]) {
-  return sql<{ k: string; officer_id: string; level: number; n: string | number }>`${pgAppendWrites(rows, tallyRows)},
-    moved as (update chain_heads as h set seq = m.seq, hash = m.hash from ${pgMovedHeads(moved)} where h.unit_id = m.unit_id)
-    select r.k, t.officer_id, t.level, sum(t.count) as n
-    from unnest(${ranges.map(officerSumsKey)}::text[], ${ranges.map((r) => r.unitId)}::text[], ${ranges.map((r) => r.from)}::text[], ${ranges.map((r) => r.to)}::text[]) as r (k, unit_id, day_from, day_to)
-    join tallies as t on t.unit_id = r.unit_id and t.question_key = ${questionKey} and t.day >= r.day_from and t.day <= r.day_to
-    group by r.k, t.officer_id, t.level`;
 }
 
 function pgAppendWrites(rows: ResponseRow[], tallyRows: TallyRow[]) {

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -48,6 +48,29 @@ export async function sumByQuestion(db: Executor, r: TallyRange, questionKeys: r
 
 export async function sumByOfficer(db: Executor, r: TallyRange, questionKey: string): Promise<(LevelSum & { officerId: string })[]> {
   return (await sumLevelsBy(db, r, [questionKey], 'officer_id')).map(({ key, level, n }) => ({ officerId: key, level, n }));
+}
+
+/** Names a TallyRange in officerSumsQuery's rows and officerSumsByRange's map. */
+export const rangeKey = (r: TallyRange): string => `${r.unitId}|${r.from}|${r.to}`;
+
+/** Officer sums of one question over several unit day ranges, in one query; each row holds its range's rangeKey as k. */
+export function officerSumsQuery(db: Executor, questionKey: string, ranges: readonly [TallyRange, ...TallyRange[]]) {
+  const one = (r: TallyRange) =>
+    rangeQuery(db, r)
+      .where('question_key', '=', questionKey)
+      .select((eb) => [sql<string>`cast(${rangeKey(r)} as varchar)`.as('k'), 'officer_id', 'level', eb.fn.sum<string | number>('count').as('n')])
+      .groupBy(['officer_id', 'level']);
+  return ranges.slice(1).reduce((q, r) => q.unionAll(one(r)), one(ranges[0]));
+}
+
+/** officerSumsQuery's rows by rangeKey; a range with nothing counted maps to []. */
+export function officerSumsByRange(
+  ranges: readonly TallyRange[],
+  rows: readonly { k: string; officer_id: string; level: number; n: string | number }[],
+): Map<string, (LevelSum & { officerId: string })[]> {
+  const out = new Map<string, (LevelSum & { officerId: string })[]>(ranges.map((r) => [rangeKey(r), []]));
+  for (const x of rows) out.get(x.k)?.push({ officerId: x.officer_id, level: x.level, n: num(x.n) });
+  return out;
 }
 
 export async function sumByField(db: Executor, r: TallyRange, questionKey: string): Promise<(LevelSum & { fieldId: string })[]> {

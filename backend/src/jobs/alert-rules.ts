@@ -6,10 +6,10 @@ import { isLevel, levelLabel } from '../domain/levels.ts';
 import { addLevel, dissatisfiedShare, emptyLevels, totalOf, type LevelCounts } from '../domain/tally.ts';
 import { SMALL_SAMPLE, wilsonInterval } from '../domain/wilson.ts';
 import { alertContext, alertContextsQuery, AlertContexts, type AlertContext, type AlertSubject } from '../db/alerts.repository.ts';
-import { officerSumsKey, type AppendedResponse, type NewResponseInput, type OfficerSumsRequest } from '../db/responses.repository.ts';
+import type { AppendedResponse, NewResponseInput } from '../db/responses.repository.ts';
 import type { AfterAppend, BatchContext } from '../services/response-writer.ts';
 import type { Database } from '../db/schema.ts';
-import { sumByOfficer, type LevelSum, type TallyRange } from '../db/tallies.repository.ts';
+import { officerSumsByRange, officerSumsQuery, rangeKey, type LevelSum, type TallyRange } from '../db/tallies.repository.ts';
 import { crossingAlertText, responseAlertText } from './alert-text.ts';
 import { queueAlert } from './enqueue.ts';
 
@@ -73,46 +73,40 @@ function crossingGroups(records: NewResponseInput[]): Map<string, CrossingGroup>
 
 // Only dissatisfied ratings can push a share up: the common case costs no query.
 const mayCross = (g: CrossingGroup): boolean => g.batch['1'] + g.batch['2'] > 0;
-const monthRange = (g: CrossingGroup): TallyRange => ({ unitId: g.unitId, from: `${g.month}-01`, to: g.lastDay });
+// The whole month: what is counted so far is month-to-date, and the range (so its key) is the
+// same for the submitted records as for the appended ones, whatever their last day.
+const monthRange = (g: CrossingGroup): TallyRange => ({ unitId: g.unitId, from: `${g.month}-01`, to: `${g.month}-31` });
 
-/** The month sums rule 2 will need for these records, to be read with the batch's append. */
-function crossingSums(records: NewResponseInput[]): OfficerSumsRequest | null {
+/** The month ranges whose officer sums rule 2 will need for these records. */
+function crossingRanges(records: NewResponseInput[]): TallyRange[] {
   const ranges = new Map<string, TallyRange>();
   for (const g of crossingGroups(records).values()) {
     if (!mayCross(g)) continue;
     const range = monthRange(g);
-    ranges.set(officerSumsKey(range), range);
+    ranges.set(rangeKey(range), range);
   }
-  return ranges.size === 0 ? null : { questionKey: OVERALL, ranges: [...ranges.values()] };
+  return [...ranges.values()];
 }
+
+type OfficerSums = Map<string, (LevelSum & { officerId: string })[]>;
 
 /**
  * Rule 2: an officer's month-to-date dissatisfied share crosses from ≤ 25 % to > 25 %. "Before"
- * is the month's tallies without this batch: read with the append (PostgreSQL), or the total
- * read now, in the same transaction, minus the batch. The dedupe key makes it once per officer
- * per month however often it crosses back.
+ * is the month's sums read ahead, under the batch's chain-head locks and before its append (a
+ * unit's tallies change only under its lock, so they are current); "now" adds the batch. The
+ * dedupe key makes it once per officer per month however often it crosses back.
  */
-async function ruleCrossing(trx: Trx, batch: BatchContext, config: Config, contextOf: ContextOf, appended: AppendedResponse[]): Promise<boolean> {
+async function ruleCrossing(trx: Trx, batch: BatchContext, config: Config, contextOf: ContextOf, appended: AppendedResponse[], sumsBefore: OfficerSums | undefined): Promise<boolean> {
   let queued = false;
-  // One query gives every officer of a unit's month: officers rated in the same batch share it.
-  const monthSums = new Map<string, { sums: (LevelSum & { officerId: string })[]; includeBatch: boolean }>();
   for (const g of crossingGroups(appended).values()) {
     if (!mayCross(g)) continue;
-    const rangeKey = officerSumsKey(monthRange(g));
-    let month = monthSums.get(rangeKey);
-    if (!month) {
-      const before = batch.officerSumsBefore?.get(rangeKey);
-      month = before ? { sums: before, includeBatch: false } : { sums: await sumByOfficer(trx, monthRange(g), OVERALL), includeBatch: true };
-      monthSums.set(rangeKey, month);
-    }
-    const read = emptyLevels();
-    for (const s of month.sums) if (s.officerId === g.officerId && isLevel(s.level)) addLevel(read, s.level, s.n);
+    // Appended records are some of the prepared ones, so their ranges were all read ahead.
+    const sums = sumsBefore?.get(rangeKey(monthRange(g)));
+    if (!sums) throw new Error(`officer sums of ${rangeKey(monthRange(g))} were not read ahead`);
     const before = emptyLevels();
+    for (const s of sums) if (s.officerId === g.officerId && isLevel(s.level)) addLevel(before, s.level, s.n);
     const now = emptyLevels();
-    for (const k of ['1', '2', '3', '4', '5'] as const) {
-      before[k] = month.includeBatch ? read[k] - g.batch[k] : read[k];
-      now[k] = before[k] + g.batch[k];
-    }
+    for (const k of ['1', '2', '3', '4', '5'] as const) now[k] = before[k] + g.batch[k];
     if (isFlagged(before) || !isFlagged(now)) continue;
     const n = totalOf(now);
     const dissatisfied = now['1'] + now['2'];
@@ -139,28 +133,39 @@ async function ruleCrossing(trx: Trx, batch: BatchContext, config: Config, conte
 
 /**
  * The writer hook (same transaction as the insert): alerts are recorded iff responses commit.
- * Rule 1's names and recipients are read ahead of the append, and the alerts are written with the
- * COMMIT: on PostgreSQL a batch with alerts waits on no more round trips than one without.
+ * Everything it reads (rule 1's names and recipients, rule 2's month sums) is read ahead, with
+ * the batch's chain-head lock, and the alerts are written with the COMMIT, as is the append: on
+ * PostgreSQL a batch takes two round trips, alerts or not.
  * `onAlert` hears of every alert queued, including one whose dedupe key turns out to be taken.
  */
 export function alertRulesHook(config: Config, onAlert?: () => void) {
-  const readAhead = new WeakMap<BatchContext, Promise<AlertContexts>>();
+  const readAhead = new WeakMap<BatchContext, { contexts?: Promise<AlertContexts>; sums?: Promise<OfficerSums> }>();
   const hook: AfterAppend = async (trx, _dialect, appended, batch) => {
-    const ahead = await readAhead.get(batch);
+    const read = readAhead.get(batch);
+    const ahead = await read?.contexts;
+    const sums = await read?.sums;
     const contextOf: ContextOf = async (s) =>
       ahead?.covers(s) ? ahead.of(s) : alertContext(trx, { unitId: s.unitId, officerId: s.officerId, fieldId: s.fieldId, includeClerks: config.ALERT_NOTIFY_CLERK });
     let queued = false;
     for (const r of appended) queued = (await ruleLowOrIssue(trx, batch, config, contextOf, r)) || queued;
-    queued = (await ruleCrossing(trx, batch, config, contextOf, appended)) || queued;
+    queued = (await ruleCrossing(trx, batch, config, contextOf, appended, sums)) || queued;
     if (queued) onAlert?.();
   };
-  hook.officerSums = crossingSums;
   hook.prepare = (trx, records, batch) => {
+    const read: { contexts?: Promise<AlertContexts>; sums?: Promise<OfficerSums> } = {};
     const subjects = records.filter(isLowOrIssue);
-    if (subjects.length === 0) return;
-    const read = batch.statements.ahead(alertContextsQuery(trx, subjects, config.ALERT_NOTIFY_CLERK).compile()).then((r) => new AlertContexts(r.rows));
-    read.catch(() => undefined); // awaited by the hook; a batch of duplicates only never asks
+    if (subjects.length > 0) {
+      read.contexts = batch.statements.ahead(alertContextsQuery(trx, subjects, config.ALERT_NOTIFY_CLERK).compile()).then((r) => new AlertContexts(r.rows));
+    }
+    const [first, ...rest] = crossingRanges(records);
+    if (first) read.sums = batch.statements.ahead(officerSumsQuery(trx, OVERALL, [first, ...rest]).compile()).then((r) => officerSumsByRange([first, ...rest], r.rows));
+    // Awaited by the hook; a batch of duplicates only never asks.
+    read.contexts?.catch(() => undefined);
+    read.sums?.catch(() => undefined);
     readAhead.set(batch, read);
   };
+  // Its reads are all ahead: names and recipients, which the batch does not change (the rare
+  // fallback of contextOf reads them too), and month sums as they were before the batch.
+  hook.readsAfterAppend = () => false;
   return hook;
 }

@@ -9,7 +9,6 @@ import {
   type AppendedResponse,
   type AppendOutcome,
   type NewResponseInput,
-  type OfficerSumsRequest,
 } from '../db/responses.repository.ts';
 
 /**
@@ -18,22 +17,25 @@ import {
  */
 export type AfterAppend = {
   (trx: Transaction<Database>, dialect: DialectName, appended: AppendedResponse[], batch: BatchContext): Promise<void>;
-  /** Officer sums the hook will read for these records, asked for with the append (OfficerSumsRequest). */
-  officerSums?: (records: NewResponseInput[]) => OfficerSumsRequest | null;
   /**
-   * Called before the append with the submitted records (duplicates not yet dropped): the place
-   * to send reads the hook will need ahead (batch.statements.ahead), so that they share the
-   * round trip of the batch's first statement instead of costing one of their own.
+   * Called with the submitted records (duplicates not yet dropped) once the batch's chain-head
+   * lock is sent, before the append: the place to send reads the hook will need ahead
+   * (batch.statements.ahead). They share the lock's round trip, run under the batch's locks, and
+   * see the database as it was before the batch.
    */
   prepare?: (trx: Transaction<Database>, records: NewResponseInput[], batch: BatchContext) => void;
+  /**
+   * Whether the hook may read the database after these records' append (unset: it may). When no
+   * hook does, the append goes out with the COMMIT (one round trip fewer on PostgreSQL), and the
+   * hooks run before it has: their writes queued with batch.statements.atCommit follow it.
+   */
+  readsAfterAppend?: (records: NewResponseInput[]) => boolean;
 };
 
 /** One batch's transaction, as its hooks see it. */
 export interface BatchContext {
   /** Reads ahead and writes sent with the COMMIT: on the writer thread's PostgreSQL connection they share round trips. */
   statements: BatchStatements;
-  /** Read with the batch's append (PostgreSQL; unset on SQLite). */
-  officerSumsBefore?: OfficerSumsRequest['before'];
 }
 
 /** Where responses are stored: this thread's ResponseWriter, or one in a worker thread (writer-thread.ts). */
@@ -147,15 +149,15 @@ export class ResponseWriter implements ResponseSink {
   async #write(records: NewResponseInput[]): Promise<AppendOutcome[]> {
     const outcomes = await this.#db.kysely.transaction().execute(async (trx) => {
       const batch: BatchContext = { statements: batchStatements(trx, this.#db.pipeline) };
-      for (const hook of this.#afterAppend) hook.prepare?.(trx, records, batch);
-      // PostgreSQL only (SQLite would ignore it). One hook asks for officer sums today (the alert
-      // rules); a second would need its own request.
-      const sums =
-        this.#db.dialect === 'postgres' ? (this.#afterAppend.map((h) => h.officerSums?.(records) ?? null).find((r) => r !== null) ?? undefined) : undefined;
-      const result = await appendResponses(trx, this.#db.dialect, records, sums);
+      const result = await appendResponses(trx, this.#db.dialect, records, {
+        statements: batch.statements,
+        afterLock: () => {
+          for (const hook of this.#afterAppend) hook.prepare?.(trx, records, batch);
+        },
+        appendAtCommit: this.#afterAppend.every((h) => h.readsAfterAppend?.(records) === false),
+      });
       // Object.assign rather than a spread: V8 copies a spread on a slow path (3× here, measured).
       const appended = result.flatMap((o, i): AppendedResponse[] => (o.created ? [Object.assign({}, records[i]!, { seq: o.seq! })] : []));
-      if (sums?.before) batch.officerSumsBefore = sums.before;
       for (const hook of this.#afterAppend) if (appended.length > 0) await hook(trx, this.#db.dialect, appended, batch);
       return result;
     });

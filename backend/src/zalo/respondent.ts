@@ -6,6 +6,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
 import type { Deps } from '../services/context.ts';
+import type { AfterAppend } from '../services/response-writer.ts';
 import { fetchMiniAppUser } from './graph.ts';
 
 /** The only form in which a Zalo user id is stored: HMAC under the server secret. */
@@ -43,8 +44,8 @@ export async function resolveRespondent(deps: Deps, officerId: string | null, za
  * duplicate fails (409). Running inside the insert's transaction, after the unit's chain head
  * is locked, makes the check hold across replicas too.
  */
-export function rejectDuplicateRespondents(windowMinutes: number) {
-  return async (trx: Transaction<Database>, _dialect: DialectName, appended: AppendedResponse[]): Promise<void> => {
+export function rejectDuplicateRespondents(windowMinutes: number): AfterAppend {
+  const hook: AfterAppend = async (trx: Transaction<Database>, _dialect: DialectName, appended: AppendedResponse[]): Promise<void> => {
     if (windowMinutes <= 0) return;
     for (const r of appended) {
       if (!r.respondentHash) continue;
@@ -61,4 +62,7 @@ export function rejectDuplicateRespondents(windowMinutes: number) {
       if (others.length > 0) throw new AppError('duplicate_response');
     }
   };
+  // Its query must see the batch's own rows (the same user twice in one batch).
+  hook.readsAfterAppend = (records) => windowMinutes > 0 && records.some((r) => r.respondentHash);
+  return hook;
 }
