@@ -90,16 +90,21 @@ const BUSY_TIMEOUT_MS = 5000;
  *   160,000) and 19.9 s (64,000).
  * - Before, at 1,000 frames, a national day's ~4,000 frames per 100 ms tick outran the writer's
  *   backstop and it copied inside its commits (bench:ingest 67-79 s, then 60-67 s at 8,000).
- * 32,000 frames are 128 MB of WAL, reached only under a sustained load: a server with pauses
+ * - With wrk as the bench's generator the store route ran at ~11k/s: a restart every ~1.1 s at
+ *   32,000 frames, each holding the lock 16 ms at first and 30-36 ms once the database held a few
+ *   hundred thousand responses (timed in the thread). Store p99 by round, 2 interleaved pairs:
+ *   18.8, 23.8, 31.7 and 17.4, 25.3, 32.9 ms at 32,000; 17, 17, 18.1 and 16.2, 16.9, 19.1 ms at
+ *   128,000 (a restart every ~4.5 s).
+ * 128,000 frames are 500 MB of WAL, reached only under a sustained load: a server with pauses
  * between commits starts its WAL over by itself once every frame is copied.
  */
-const WAL_RESTART_FRAMES = 32_000;
+const WAL_RESTART_FRAMES = 128_000;
 
 /**
  * `wal_autocheckpoint` of connections whose WAL a checkpointer thread copies: only a backstop for
- * when restarts keep failing (the thread tries once per tick, without waiting), 8 ticks of a
+ * when restarts keep failing (the thread tries once per tick, without waiting), 32 ticks of a
  * national day's writes past the restart point. The WAL file keeps the largest size it reached:
- * at most 256 MB.
+ * at most 1 GB.
  */
 export const WAL_BACKSTOP_PAGES = 2 * WAL_RESTART_FRAMES;
 
