@@ -18,7 +18,8 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function pipelinedDb(): Promise<{ db: Kysely<T>; events: Event[] }> {
+/** `failBegin.now`: a BEGIN is answered with an error without reaching the server, as if it had failed there. */
+async function pipelinedDb(failBegin: { now: boolean } = { now: false }): Promise<{ db: Kysely<T>; events: Event[] }> {
   const { url, drop } = await createTestDatabaseUrl();
   cleanups.push(drop);
   const pool = new pg.Pool({ connectionString: url, max: 2, pipeline: true });
@@ -28,7 +29,8 @@ async function pipelinedDb(): Promise<{ db: Kysely<T>; events: Event[] }> {
     const traced = (text: string, values?: unknown[]): Promise<pg.QueryResult> => {
       const name = text.split(' ')[0]!.toLowerCase();
       events.push({ kind: 'send', sql: name });
-      return query(text, values).finally(() => events.push({ kind: 'answer', sql: name }));
+      const answer = failBegin.now && name === 'begin' ? Promise.reject(new Error('begin failed')) : query(text, values);
+      return answer.finally(() => events.push({ kind: 'answer', sql: name }));
     };
     Object.assign(client, { query: traced });
   });
@@ -136,6 +138,23 @@ describe.runIf(dialectUnderTest() === 'postgres')('PgPipelineDialect (PostgreSQL
       { kind: 'send', sql: 'commit' },
       { kind: 'answer', sql: 'commit' },
     ]);
+  });
+
+  it('sends nothing more once a BEGIN that went out with a read ahead is known to have failed', async () => {
+    const failBegin = { now: false };
+    const { db, events } = await pipelinedDb(failBegin);
+    failBegin.now = true;
+    await expect(
+      db.transaction().execute(async (trx) => {
+        const statements = batchStatements(trx, true);
+        // The writer's order: the lock as a read ahead, awaited, then a write.
+        await statements.ahead(trx.selectFrom('t').select('id').forUpdate().compile());
+        await trx.insertInto('t').values({ id: 1, v: 'never sent' }).execute();
+      }),
+    ).rejects.toThrow('begin failed');
+    failBegin.now = false;
+    expect(events.filter((e) => e.kind === 'send').map((e) => e.sql)).not.toContain('insert');
+    expect(await rows(db)).toEqual([]);
   });
 
   it('writes held for the COMMIT go out back to back with it and are committed with the rest', async () => {

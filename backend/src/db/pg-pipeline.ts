@@ -33,6 +33,8 @@ class PipelinedConnection implements DatabaseConnection {
   #beginPending = false;
   /** BEGIN's answer, until a later answer showed it succeeded. */
   #begun: Promise<unknown> | null = null;
+  /** BEGIN's error once its answer has come (answers come in order: before any later statement's). */
+  #beginFailed: { error: unknown } | null = null;
   #held: CompiledQuery[] = [];
 
   constructor(inner: DatabaseConnection) {
@@ -42,6 +44,7 @@ class PipelinedConnection implements DatabaseConnection {
   deferBegin(): void {
     this.#beginPending = true;
     this.#begun = null;
+    this.#beginFailed = null;
     this.#held = [];
   }
 
@@ -50,6 +53,7 @@ class PipelinedConnection implements DatabaseConnection {
     const pending = this.#beginPending;
     this.#beginPending = false;
     this.#begun = null;
+    this.#beginFailed = null;
     this.#held = [];
     return pending;
   }
@@ -57,8 +61,11 @@ class PipelinedConnection implements DatabaseConnection {
   #sendPendingBegin(): void {
     if (!this.#beginPending) return;
     this.#beginPending = false;
-    this.#begun = this.inner.executeQuery(BEGIN);
-    this.#begun.catch(ignore);
+    const begun = this.inner.executeQuery(BEGIN);
+    this.#begun = begun;
+    begun.catch((error: unknown) => {
+      if (this.#begun === begun) this.#beginFailed = { error };
+    });
   }
 
   /**
@@ -83,6 +90,9 @@ class PipelinedConnection implements DatabaseConnection {
       work(this);
       return { rows: [] };
     }
+    // BEGIN went out with a read ahead whose answer was awaited (the writer's chain-head lock):
+    // its failure is known by now, and nothing more may be sent.
+    if (this.#beginFailed) throw this.#beginFailed.error;
     this.#sendPendingBegin();
     const result = this.inner.executeQuery<R>(query);
     await this.#checkBegun(result);
@@ -208,8 +218,8 @@ class PipelineDriver implements Driver {
  * send reads ahead and hold writes for the COMMIT.
  *
  * Safe where a transaction's first awaited statement is a read (the response writer's locks chain
- * heads): should BEGIN itself fail, what went out with it ran on its own, the error is BEGIN's,
- * and nothing more is sent. A BEGIN fails only when the connection does, and then so does the
+ * heads, sent ahead or not): should BEGIN itself fail, what went out with it ran on its own, the
+ * error is BEGIN's, and nothing more is sent. A BEGIN fails only when the connection does, and then so does the
  * rest. A transaction that sends no statement at all sends neither BEGIN nor COMMIT.
  */
 export class PgPipelineDialect extends PostgresDialect {
