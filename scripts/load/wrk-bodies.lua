@@ -2,16 +2,10 @@
 -- Usage: wrk -tT -c64 -d600s -s wrk-bodies.lua URL -- BODIES_FILE T
 -- The file holds one JSON body per line. Each wrk thread takes every n-th line (its own share),
 -- builds its requests as it goes (cheap in LuaJIT), waits once its share is sent and stops when
--- every answer is in. done() prints one JSON line for the wrapper to read.
+-- every answer is in. done() (wrk-report.lua) prints one JSON line for the wrapper to read.
 
-local threads = {}
-local thread_count = 0
-
-function setup(thread)
-  thread:set("index", thread_count)
-  thread_count = thread_count + 1
-  table.insert(threads, thread)
-end
+-- setup(), answer counting and done(): in the file beside this script.
+dofile((debug.getinfo(1, "S").source:sub(2):match("^(.*/)") or "") .. "wrk-report.lua")
 
 function init(args)
   local file = assert(io.open(args[1], "r"))
@@ -27,9 +21,7 @@ function init(args)
   file:close()
   reserved = 0
   sent = 0
-  answered = 0
-  non2xx = 0
-  statuses = ""
+  reset_answers()
   -- wrk calls thread 0's request() once before the run, to check what it returns: that call
   -- must not use up a body.
   checked = index ~= 0
@@ -56,12 +48,7 @@ function request()
 end
 
 function response(status, headers, body)
-  answered = answered + 1
-  if status < 200 or status > 299 then
-    non2xx = non2xx + 1
-    -- The first few, for the wrapper's report (quotes, backslashes and controls would break its JSON).
-    if non2xx <= 20 then statuses = statuses .. status .. " " .. string.sub(body, 1, 120):gsub('[%c"\\]', "'") .. " | " end
-  end
+  count_answer(status, body)
   if answered >= #bodies then
     -- wrk's main thread sleeps out -d whatever the threads do: the wrapper interrupts it
     -- (SIGINT) once every thread has said so, and wrk then calls done().
@@ -69,19 +56,4 @@ function response(status, headers, body)
     io.flush()
     wrk.thread:stop()
   end
-end
-
-function done(summary, latency, requests)
-  local ok, bad = 0, 0
-  local statuses = ""
-  for _, thread in ipairs(threads) do
-    bad = bad + thread:get("non2xx")
-    ok = ok + thread:get("answered") - thread:get("non2xx")
-    statuses = statuses .. thread:get("statuses")
-  end
-  local e = summary.errors
-  io.write(string.format(
-    '{"durationUs":%d,"answered":%d,"ok":%d,"non2xx":%d,"socketErrors":%d,"timeouts":%d,"p50Us":%d,"p99Us":%d,"maxUs":%d,"failures":"%s"}\n',
-    summary.duration, ok + bad, ok, bad, e.connect + e.read + e.write, e.timeout,
-    latency:percentile(50), latency:percentile(99), latency.max, statuses))
 end

@@ -2,18 +2,13 @@
 -- with a fresh random clientId, so that every request is a new response and none is a retry.
 -- Usage: wrk -tT -cC -dS -s wrk-timed.lua URL -- TEMPLATES_FILE SEED
 -- The file holds one JSON body per line, each holding the placeholder clientId below once; the
--- requests go through the templates in turn. done() prints one JSON line for the wrapper to read.
+-- requests go through the templates in turn. done() (wrk-report.lua) prints one JSON line for
+-- the wrapper to read.
 
 local PLACEHOLDER = "00000000-0000-4000-8000-000000000000"
 
-local threads = {}
-local thread_count = 0
-
-function setup(thread)
-  thread:set("index", thread_count)
-  thread_count = thread_count + 1
-  table.insert(threads, thread)
-end
+-- setup(), answer counting and done(): in the file beside this script.
+dofile((debug.getinfo(1, "S").source:sub(2):match("^(.*/)") or "") .. "wrk-report.lua")
 
 function init(args)
   local file = assert(io.open(args[1], "r"))
@@ -29,9 +24,7 @@ function init(args)
   -- Each thread its own sequence: LuaJIT seeds every state alike.
   math.randomseed(tonumber(args[2]) + index * 7919)
   next_template = index
-  answered = 0
-  non2xx = 0
-  statuses = ""
+  reset_answers()
 end
 
 local random, format = math.random, string.format
@@ -51,25 +44,5 @@ function request()
 end
 
 function response(status, headers, body)
-  answered = answered + 1
-  if status < 200 or status > 299 then
-    non2xx = non2xx + 1
-    -- The first few, for the wrapper's report (quotes, backslashes and controls would break its JSON).
-    if non2xx <= 20 then statuses = statuses .. status .. " " .. string.sub(body, 1, 120):gsub('[%c"\\]', "'") .. " | " end
-  end
-end
-
-function done(summary, latency, requests)
-  local ok, bad = 0, 0
-  local statuses = ""
-  for _, thread in ipairs(threads) do
-    bad = bad + thread:get("non2xx")
-    ok = ok + thread:get("answered") - thread:get("non2xx")
-    statuses = statuses .. thread:get("statuses")
-  end
-  local e = summary.errors
-  io.write(string.format(
-    '{"durationUs":%d,"answered":%d,"ok":%d,"non2xx":%d,"socketErrors":%d,"timeouts":%d,"p50Us":%d,"p99Us":%d,"maxUs":%d,"failures":"%s"}\n',
-    summary.duration, ok + bad, ok, bad, e.connect + e.read + e.write, e.timeout,
-    latency:percentile(50), latency:percentile(99), latency.max, statuses))
+  count_answer(status, body)
 end
