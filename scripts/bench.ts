@@ -38,9 +38,10 @@ const { values: args } = parseArgs({
 });
 if (args['client-ids'] !== 'v4' && args['client-ids'] !== 'app') throw new Error('--client-ids must be v4 or app');
 // wrk-timed.lua makes random v4 ids only; UUIDv7 (time first) come from autocannon.
-const generator = args.generator ?? (wrkAvailable() && args['client-ids'] === 'v4' ? 'wrk' : 'autocannon');
+const hasWrk = wrkAvailable();
+const generator = args.generator ?? (hasWrk && args['client-ids'] === 'v4' ? 'wrk' : 'autocannon');
 if (generator !== 'wrk' && generator !== 'autocannon') throw new Error('--generator must be wrk or autocannon');
-if (generator === 'wrk' && !wrkAvailable()) throw new Error('--generator wrk: wrk is not installed (apt-get install wrk)');
+if (generator === 'wrk' && !hasWrk) throw new Error('--generator wrk: wrk is not installed (apt-get install wrk)');
 if (generator === 'wrk' && args['client-ids'] !== 'v4') throw new Error('--generator wrk sends random v4 client ids only: use --generator autocannon with --client-ids app');
 if (args.postgres) process.env['TEST_DATABASE_URL'] = args.postgres;
 const duration = Number(args.duration);
