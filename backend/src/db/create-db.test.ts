@@ -156,6 +156,31 @@ describe('WAL checkpointer thread', () => {
     expect(pages).toBeGreaterThan(5000);
     // Without the RESTART pass the WAL holds every page ever written (the next test's control).
     expect(maxWal).toBeLessThan(2500 * 4096);
+    expect((await db.checkpointer!.stats()).restarts).toBeGreaterThan(0);
+  });
+
+  it('syncs the database file after a pass that copied pages, while the writer holds the write lock', async () => {
+    // The first pass comes after the rows are committed and the transaction below holds the lock.
+    const db = openDb(tempFile(), { sqliteCheckpointMs: 300 });
+    await makeTable(db);
+    await fill(db, 500);
+    const stats = () => db.checkpointer!.stats();
+    const during = await db.kysely.transaction().execute(async (trx) => {
+      await sql`insert into t (v) values ('uncommitted')`.execute(trx);
+      const deadline = Date.now() + 5000;
+      while ((await stats()).fileSyncs === 0 && Date.now() < deadline) await new Promise((res) => setTimeout(res, 20));
+      return stats();
+    });
+    // Not the RESTART's sync: that one waits for the lock.
+    expect(during).toMatchObject({ fileSyncs: 1, restarts: 0 });
+    // Passes that find nothing new to copy sync nothing.
+    const wait = (ms: number) => new Promise((res) => setTimeout(res, ms));
+    await wait(400); // copies the transaction's commit
+    const settled = await stats();
+    await wait(700);
+    const later = await stats();
+    expect(later.passes).toBeGreaterThan(settled.passes);
+    expect(later.fileSyncs).toBe(settled.fileSyncs);
   });
 
   it('without it the pages stay in the WAL (the control for the test above)', async () => {

@@ -15,7 +15,24 @@ export interface Db {
   dialect: DialectName;
   /** PostgreSQL in pipeline mode (the `pgPipeline` option): BatchStatements share round trips. */
   pipeline: boolean;
+  /** SQLite files: the thread that copies the WAL into the database file (see startCheckpointer). */
+  checkpointer?: Checkpointer;
   close(): Promise<void>;
+}
+
+/** What the checkpointer thread has done since it started. */
+export interface CheckpointerStats {
+  /** PASSIVE passes. */
+  passes: number;
+  /** Syncs of the database file after a pass that copied pages. */
+  fileSyncs: number;
+  /** RESTART passes that took the write lock. */
+  restarts: number;
+}
+
+export interface Checkpointer {
+  stats(): Promise<CheckpointerStats>;
+  stop(): Promise<void>;
 }
 
 export interface CreateDbOptions {
@@ -80,31 +97,28 @@ const BUSY_TIMEOUT_MS = 5000;
 /**
  * WAL length (frames) at which the checkpointer thread also tries to restart the WAL.
  * - A RESTART holds the write lock while it copies the frames committed since the last PASSIVE
- *   pass and syncs the WAL and the database file: two fsyncs, which cost about the same however
- *   long the WAL is. Timed in the one-unit bench: median 17 ms at 8,000 frames, 22 ms at
- *   32,000. So the writer's stalled time falls with the number of restarts: 72 of them (1.2 s
- *   locked) in one bench run at 8,000 frames, 19 (0.4 s) at 32,000.
- * - Measured in 7 back-to-back pairs (`npm run bench`, SQLite): store p99 22-28 ms at 8,000,
- *   14-23 ms at 32,000 (with backstops of 40,000, 64,000 and 160,000 pages alike), lower in
- *   every pair; the national ingest (150,000 responses) 22.0 / 21.0 s → 19.5 / 19.3 s (backstop
- *   160,000) and 19.9 s (64,000).
- * - Before, at 1,000 frames, a national day's ~4,000 frames per 100 ms tick outran the writer's
- *   backstop and it copied inside its commits (bench:ingest 67-79 s, then 60-67 s at 8,000).
- * - With wrk as the bench's generator the store route ran at ~11k/s: a restart every ~1.1 s at
- *   32,000 frames, each holding the lock 16 ms at first and 30-36 ms once the database held a few
- *   hundred thousand responses (timed in the thread). Store p99 by round, 2 interleaved pairs:
- *   18.8, 23.8, 31.7 and 17.4, 25.3, 32.9 ms at 32,000; 17, 17, 18.1 and 16.2, 16.9, 19.1 ms at
- *   128,000 (a restart every ~4.5 s).
- * 128,000 frames are 500 MB of WAL, reached only under a sustained load: a server with pauses
+ *   pass and syncs the WAL and the database file. Each pass syncs the database file first,
+ *   without the lock (see startCheckpointer), so the RESTART's syncs flush only its own few
+ *   hundred frames: 2-10 ms, median 6, however large the database (timed in the thread).
+ * - Before that sync existed, the RESTART flushed every page PASSIVE passes had copied since the
+ *   last restart and held the lock 21 ms at first, 60-105 ms once the one-unit bench's database
+ *   held ~700,000 responses; the store p99 then climbed round after round (14, 16, 22, 16, 31,
+ *   68 ms), and restarts had to be rare (128,000 frames, one every ~4.5 s).
+ * - With the sync, 6 rounds of the one-unit bench (wrk, ~11k stores/s): store p99 12.1-15.5 ms at
+ *   128,000 frames, 11.3-13.1 ms at 32,000 (a restart every ~1.1 s), 13-14.7 ms at 8,000 (where
+ *   two of three restart attempts found the writer busy).
+ * - At 1,000 frames a national day's ~4,000 frames per 100 ms tick outran the writer's backstop
+ *   and it copied inside its commits (bench:ingest 67-79 s, then 60-67 s at 8,000).
+ * 32,000 frames are 125 MB of WAL, reached only under a sustained load: a server with pauses
  * between commits starts its WAL over by itself once every frame is copied.
  */
-const WAL_RESTART_FRAMES = 128_000;
+const WAL_RESTART_FRAMES = 32_000;
 
 /**
  * `wal_autocheckpoint` of connections whose WAL a checkpointer thread copies: only a backstop for
  * when restarts keep failing (the thread tries once per tick, without waiting), 32 ticks of a
  * national day's writes past the restart point. The WAL file keeps the largest size it reached:
- * at most 1 GB.
+ * at most 250 MB.
  */
 export const WAL_BACKSTOP_PAGES = 2 * WAL_RESTART_FRAMES;
 
@@ -155,6 +169,7 @@ function createSqlite(path: string, options: CreateDbOptions): Db {
     kysely,
     dialect: 'sqlite',
     pipeline: false,
+    ...(checkpointer ? { checkpointer } : {}),
     close: async () => {
       await checkpointer?.stop();
       await kysely.destroy();
@@ -175,24 +190,48 @@ function createSqlite(path: string, options: CreateDbOptions): Db {
  * follows its PASSIVE pass with a RESTART one: with busy_timeout 0 it takes the write lock only
  * if the writer is between transactions, copies the few frames committed meanwhile, and lets
  * the next commit start the WAL from the beginning; otherwise it gives up until the next tick.
+ *
+ * A PASSIVE pass that ends while a newer commit is in the WAL (always, under load) leaves the
+ * pages it copied unsynced in the database file: SQLite syncs them only in a pass that copies
+ * every frame, that is in the RESTART, under the write lock (fsync of the database file 63 ms,
+ * strace, with ~4 s of copied pages on a 365 MB file). So after each pass that copied pages the
+ * thread syncs the file itself, without any lock; should that fail, the RESTART still syncs.
  * Plain JavaScript (eval) so that it runs without the TypeScript loader in tests, scripts and
  * production alike.
  */
-function startCheckpointer(file: string, everyMs: number, restartFrames: number, driver: string, onFailure: (err: Error) => void): { stop(): Promise<void> } {
+function startCheckpointer(file: string, everyMs: number, restartFrames: number, driver: string, onFailure: (err: Error) => void): Checkpointer {
   const worker = new Worker(
     `const { parentPort, workerData } = require('node:worker_threads');
+     const { openSync, fdatasyncSync, closeSync } = require('node:fs');
      const Database = require(workerData.driver);
      const db = new Database(workerData.file);
      db.pragma('busy_timeout = 0');
+     const fd = openSync(workerData.file, 'r');
+     const stats = { passes: 0, fileSyncs: 0, restarts: 0 };
+     let copied = 0;
      const tick = () => {
        try {
          const [r] = db.pragma('wal_checkpoint(PASSIVE)');
+         stats.passes++;
+         if (r.checkpointed !== copied) {
+           copied = r.checkpointed;
+           try {
+             fdatasyncSync(fd);
+             stats.fileSyncs++;
+           } catch { /* the RESTART syncs instead, under the lock */ }
+         }
          // Under steady writes the WAL never empties by itself: restart it while it is short.
-         if (r.log >= workerData.restartFrames) db.pragma('wal_checkpoint(RESTART)');
+         if (r.log >= workerData.restartFrames && db.pragma('wal_checkpoint(RESTART)')[0].busy === 0) stats.restarts++;
        } catch { /* closing: next tick */ }
      };
      const timer = setInterval(tick, workerData.everyMs);
-     parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close(); });`,
+     parentPort.on('message', (m) => {
+       if (m === 'stats') return parentPort.postMessage({ ...stats });
+       clearInterval(timer);
+       db.close();
+       closeSync(fd);
+       parentPort.close();
+     });`,
     { eval: true, workerData: { driver, file, everyMs, restartFrames } },
   );
   worker.unref();
@@ -201,6 +240,12 @@ function startCheckpointer(file: string, everyMs: number, restartFrames: number,
   void done.then(() => (exited = true));
   worker.on('error', onFailure);
   return {
+    stats: () =>
+      new Promise((res, rej) => {
+        if (exited) return rej(new Error('the checkpointer thread has stopped'));
+        worker.once('message', (m: CheckpointerStats) => res(m));
+        worker.postMessage('stats');
+      }),
     stop: () => {
       // Referenced again so that the process waits for the thread to close its connection.
       if (!exited) {
