@@ -146,6 +146,12 @@ export type Settlement =
 
 /** Records what became of a leased message; only the lease holder may (false: lease lost). */
 export async function settle(db: Executor, id: string, owner: string, s: Settlement, now: Date): Promise<boolean> {
+  return (await settleAll(db, [id], owner, s, now)).length === 1;
+}
+
+/** settle for several leased messages with the same outcome, in one statement; returns the ids settled. */
+export async function settleAll(db: Executor, ids: readonly string[], owner: string, s: Settlement, now: Date): Promise<string[]> {
+  if (ids.length === 0) return [];
   const at = now.toISOString();
   const base = { lease_owner: null, lease_until: null, updated_at: at };
   const values =
@@ -154,8 +160,8 @@ export async function settle(db: Executor, id: string, owner: string, s: Settlem
       : s.status === 'pending'
         ? { ...base, status: s.status, next_attempt_at: s.nextAttemptAt, reason_code: s.code, reason: s.reason }
         : { ...base, status: s.status, reason_code: s.code, reason: s.reason };
-  const r = await db.updateTable('outbox').set(values).where('id', '=', id).where('lease_owner', '=', owner).where('status', '=', 'sending').executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  const rows = await db.updateTable('outbox').set(values).where('id', 'in', ids).where('lease_owner', '=', owner).where('status', '=', 'sending').returning('id').execute();
+  return rows.map((r) => r.id);
 }
 
 /**

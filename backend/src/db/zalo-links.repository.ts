@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, ZaloSubjectKind } from './schema.ts';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, ZaloLinkTable, ZaloSubjectKind } from './schema.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -61,9 +61,26 @@ export async function deleteLink(db: Executor, subjectKind: ZaloSubjectKind, sub
   return Number(r.numDeletedRows) > 0;
 }
 
+const toLink = (r: Selectable<ZaloLinkTable>): ZaloLink => ({
+  subjectKind: r.subject_kind,
+  subjectId: r.subject_id,
+  unitId: r.unit_id,
+  zaloUserId: r.zalo_user_id,
+  appUserHash: r.app_user_hash,
+  phone: r.phone,
+  linkedAt: r.linked_at,
+});
+
 export async function findLink(db: Executor, subjectKind: ZaloSubjectKind, subjectId: string): Promise<ZaloLink | undefined> {
   const r = await db.selectFrom('zalo_links').selectAll().where('subject_kind', '=', subjectKind).where('subject_id', '=', subjectId).executeTakeFirst();
-  return r && { subjectKind: r.subject_kind, subjectId: r.subject_id, unitId: r.unit_id, zaloUserId: r.zalo_user_id, appUserHash: r.app_user_hash, phone: r.phone, linkedAt: r.linked_at };
+  return r && toLink(r);
+}
+
+/** The links of several subjects of one kind, by subject id: one query for a batch of messages. */
+export async function findLinks(db: Executor, subjectKind: ZaloSubjectKind, subjectIds: readonly string[]): Promise<Map<string, ZaloLink>> {
+  if (subjectIds.length === 0) return new Map();
+  const rows = await db.selectFrom('zalo_links').selectAll().where('subject_kind', '=', subjectKind).where('subject_id', 'in', [...new Set(subjectIds)]).execute();
+  return new Map(rows.map((r) => [r.subject_id, toLink(r)]));
 }
 
 /** Staff accounts linked to this OA user (one Zalo user may hold several accounts). */

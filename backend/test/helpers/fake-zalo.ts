@@ -75,8 +75,13 @@ export class FakeZalo {
     this.#faults.set(path, [...(this.#faults.get(path) ?? []), ...faults]);
   }
 
-  /** Forgets queued faults, per-user answers and what was sent (between tests). */
+  /** Forgets queued faults, per-user answers, what was sent and rotated tokens (between tests: each test's server starts from fake.env()'s tokens). */
   reset(): void {
+    this.#n = 1;
+    this.accessToken = 'access-1';
+    this.refreshToken = 'refresh-1';
+    this.usedRefreshTokens.clear();
+    this.reusedRefreshTokens.length = 0;
     this.#faults.clear();
     this.#perUser.clear();
     this.messages.length = 0;

@@ -1,3 +1,4 @@
+import { SelectQueryNode, UpdateQueryNode, type KyselyPlugin } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Dispatcher } from '../../src/jobs/dispatcher.ts';
 import { responseBody, seedUnit, testApp, type SeededUnit } from '../helpers/fixtures.ts';
@@ -119,13 +120,24 @@ describe('outbox dispatcher', () => {
     expect(await statuses()).toEqual(['delivered', 'delivered']);
   });
 
-  it('messages that send nothing (recipients not linked) still let other work run between them', async () => {
+  it('messages that send nothing (recipients not linked) wait together, and other work runs between batches', async () => {
     await deps.close();
     deps = await createTestDeps(fake.env());
     t = testApp(deps);
     unit = await seedUnit(deps); // nobody linked: every alert waits, no HTTP call yields for us
-    await lowRatings(3);
-    // SQLite answers synchronously: without yielding, a whole batch ran as one task and the
+    await lowRatings(3); // 6 messages, 2 recipients: 3 batches of 2 (one per recipient each)
+    // One link lookup and one settle per batch, not one each per message.
+    const statements = { linkLookups: 0, settles: 0 };
+    const counting: KyselyPlugin = {
+      transformQuery({ node }) {
+        if (SelectQueryNode.is(node) && JSON.stringify(node.from).includes('"zalo_links"')) statements.linkLookups++;
+        if (UpdateQueryNode.is(node) && JSON.stringify(node.table).includes('"outbox"')) statements.settles++;
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    };
+    const counted = { ...deps, db: { ...deps.db, kysely: deps.db.kysely.withPlugin(counting) } };
+    // SQLite answers synchronously: without yielding, a whole drain ran as one task and the
     // server parsed no request meanwhile (30-45 ms under the bench's alert rate).
     let turns = 0;
     let done = false;
@@ -135,11 +147,25 @@ describe('outbox dispatcher', () => {
       setImmediate(turn);
     };
     setImmediate(turn);
-    const handled = await new Dispatcher(deps).drain();
+    const handled = await new Dispatcher(counted).drain();
     done = true;
     expect(handled).toBe(6);
     expect(await statuses()).toEqual(Array(6).fill('waiting'));
-    expect(turns).toBeGreaterThanOrEqual(6);
+    expect(statements).toEqual({ linkLookups: 3, settles: 3 });
+    expect(turns).toBeGreaterThanOrEqual(3);
+    const reasons = await deps.db.kysely.selectFrom('outbox').select(['reason_code', 'lease_owner', 'lease_until']).where('alert_id', 'is not', null).execute();
+    expect(reasons).toEqual(Array(6).fill({ reason_code: 'not_linked', lease_owner: null, lease_until: null }));
+  });
+
+  it('a batch with linked and unlinked recipients sends to the linked one and leaves the other waiting', async () => {
+    await deps.db.kysely.deleteFrom('zalo_links').where('zalo_user_id', '=', 'z-clerk').execute();
+    await lowRatings(2);
+    const n = await new Dispatcher(deps).drain();
+    expect(n).toBe(4);
+    expect(order('z-chair')).toEqual(expected(2));
+    expect(order('z-clerk')).toEqual([]);
+    const rows = await deps.db.kysely.selectFrom('outbox').select(['recipient_zalo_id', 'status', 'reason_code']).where('alert_id', 'is not', null).orderBy('id').execute();
+    expect(rows.filter((r) => r.status === 'delivered')).toHaveLength(2);
+    expect(rows.filter((r) => r.status === 'waiting' && r.reason_code === 'not_linked')).toHaveLength(2);
   });
 });
-
