@@ -1,5 +1,6 @@
-// Drives Debian's `wrk` (apt-get install wrk): runWrk POSTs a fixed set of JSON bodies, each exactly
-// once (the ingest bench); runWrkTimed POSTs fresh responses for a fixed time (npm run bench). The ingest bench shares two cores with the server it measures: in the national ingest
+// Drives Debian's `wrk` (apt-get install wrk): runWrk POSTs a fixed set of JSON bodies, each
+// exactly once (the ingest bench); runWrkTimed POSTs fresh responses for a fixed time (npm run
+// bench). The benches share two cores with the server they measure: in the national ingest
 // autocannon's process spent 49-62 µs of CPU per request, wrk 25-33 µs (measured), so the server
 // gets more of the machine and the figure says more about it.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';

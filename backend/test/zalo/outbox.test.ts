@@ -160,8 +160,7 @@ describe('outbox dispatcher', () => {
   it('a batch with linked and unlinked recipients sends to the linked one and leaves the other waiting', async () => {
     await deps.db.kysely.deleteFrom('zalo_links').where('zalo_user_id', '=', 'z-clerk').execute();
     await lowRatings(2);
-    const n = await new Dispatcher(deps).drain();
-    expect(n).toBe(4);
+    expect(await new Dispatcher(deps).drain()).toBe(4);
     expect(order('z-chair')).toEqual(expected(2));
     expect(order('z-clerk')).toEqual([]);
     const rows = await deps.db.kysely.selectFrom('outbox').select(['recipient_zalo_id', 'status', 'reason_code']).where('alert_id', 'is not', null).orderBy('id').execute();
