@@ -13,8 +13,11 @@ try {
   });
   if (process.stderr.isTTY) process.stderr.write('\n');
   for (const p of report.problems) process.stdout.write(`DIFF ${p.unitCode} [${p.kind}] ${p.message}\n`);
+  // Explained and harmless (see VerifyReport.notes): shown, but no difference.
+  for (const n of report.notes) process.stdout.write(`NOTE ${n.unitCode} [${n.kind}] ${n.message}\n`);
+  const noted = report.notes.length > 0 ? `, ${report.notes.length} rows of not well-formed text (not altered)` : '';
   process.stdout.write(
-    `${report.problems.length === 0 ? 'OK' : 'FAILED'}: ${report.units} units, ${report.responses} responses, ${report.problems.length} differences\n`,
+    `${report.problems.length === 0 ? 'OK' : 'FAILED'}: ${report.units} units, ${report.responses} responses, ${report.problems.length} differences${noted}\n`,
   );
   process.exitCode = report.problems.length === 0 ? 0 : 1;
 } finally {

@@ -1,4 +1,5 @@
-import { chainHash, GENESIS_HASH } from '../domain/chain.ts';
+import { canonicalJson, chainHash, GENESIS_HASH } from '../domain/chain.ts';
+import { explainReplacedSurrogates } from '../domain/surrogate-forensics.ts';
 import { hashRecord, streamUnitResponses, tallyEntries } from '../db/responses.repository.ts';
 import { allTallies } from '../db/tallies.repository.ts';
 import { listUnits } from '../db/units.repository.ts';
@@ -6,7 +7,7 @@ import type { Db } from '../db/create-db.ts';
 
 export interface VerifyProblem {
   unitCode: string;
-  kind: 'chain' | 'tally' | 'head';
+  kind: 'chain' | 'tally' | 'head' | 'text';
   message: string;
 }
 
@@ -14,6 +15,11 @@ export interface VerifyReport {
   units: number;
   responses: number;
   problems: VerifyProblem[];
+  /**
+   * Rows that differ from their hash only because text that was not well-formed Unicode (a lone
+   * surrogate) was accepted before issue 23 and stored as U+FFFD: as sent, not altered.
+   */
+  notes: VerifyProblem[];
 }
 
 const tallyKey = (t: { day: string; officerId: string; fieldId: string; questionKey: string; level: number }) =>
@@ -26,6 +32,7 @@ const tallyKey = (t: { day: string; officerId: string; fieldId: string; question
 export async function verifyDatabase(db: Db, onUnit?: (done: number, total: number) => void): Promise<VerifyReport> {
   const units = await listUnits(db.kysely);
   const problems: VerifyProblem[] = [];
+  const notes: VerifyProblem[] = [];
   let responses = 0;
   for (const [i, unit] of units.entries()) {
     const add = (kind: VerifyProblem['kind'], message: string) => problems.push({ unitCode: unit.code, kind, message });
@@ -37,8 +44,17 @@ export async function verifyDatabase(db: Db, onUnit?: (done: number, total: numb
       seq++;
       if (row.seq !== seq) add('chain', `response ${row.id}: seq ${row.seq}, expected ${seq} (a row is missing or inserted)`);
       if (row.prev_hash !== prev) add('chain', `response ${row.id} (seq ${row.seq}): prev_hash does not match the previous response's hash`);
-      const recomputed = chainHash(row.prev_hash, hashRecord(row));
-      if (recomputed !== row.hash) add('chain', `response ${row.id} (seq ${row.seq}): content does not match its hash (altered)`);
+      const record = hashRecord(row);
+      if (chainHash(row.prev_hash, record) !== row.hash) {
+        const explained = explainReplacedSurrogates(row.prev_hash, canonicalJson(record), row.hash);
+        if (explained) {
+          notes.push({
+            unitCode: unit.code,
+            kind: 'text',
+            message: `response ${row.id} (seq ${row.seq}): not well-formed text, not altered: it was sent with ${explained.escapes.join(', ')} (a lone surrogate), which the database stores as U+FFFD; the hash matches the text as sent`,
+          });
+        } else add('chain', `response ${row.id} (seq ${row.seq}): content does not match its hash (altered)`);
+      }
       prev = row.hash;
       seq = row.seq;
       let answers: Record<string, number>;
@@ -66,5 +82,5 @@ export async function verifyDatabase(db: Db, onUnit?: (done: number, total: numb
     for (const [key, n] of stored) if (!expected.has(key)) add('tally', `tally ${key}: stored ${n}, responses give 0`);
     onUnit?.(i + 1, units.length);
   }
-  return { units: units.length, responses, problems };
+  return { units: units.length, responses, problems, notes };
 }

@@ -1,19 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { CliError, UsageError } from '../cli/errors.ts';
 import { readCsvRecords, type SourceRecord } from '../cli/csv-records.ts';
+import { readFileBytes, readTextFile } from '../cli/read-text-file.ts';
 
 /** Rows of a CSV or XLSX (first worksheet) file, each with its line / row number. */
 export async function readTabularFile(file: string): Promise<{ headers: string[]; records: SourceRecord[] }> {
   const ext = extname(file).toLowerCase();
   if (ext !== '.csv' && ext !== '.xlsx') throw new UsageError(`dossier file must be .csv or .xlsx (got "${file}")`);
-  let data: Buffer;
-  try {
-    data = readFileSync(file);
-  } catch (err) {
-    throw new CliError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-  }
-  if (ext === '.csv') return readCsvRecords(data.toString('utf8'));
+  const data = readFileBytes(file);
+  if (ext === '.csv') return readCsvRecords(readTextFile(file, data));
   // Loaded only for .xlsx: exceljs is large and every other command starts faster without it.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
@@ -26,9 +21,14 @@ export async function readTabularFile(file: string): Promise<{ headers: string[]
   if (!sheet) return { headers: [], records: [] };
   let headers: string[] = [];
   const records: SourceRecord[] = [];
+  let illFormedRow: number | null = null;
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const cells: string[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, headers.length); c++) cells.push(row.getCell(c).text.normalize('NFC').trim());
+    for (let c = 1; c <= Math.max(row.cellCount, headers.length); c++) {
+      const text = row.getCell(c).text;
+      if (!text.isWellFormed()) illFormedRow ??= row.number;
+      cells.push(text.normalize('NFC').trim());
+    }
     if (cells.every((c) => c === '')) return;
     if (headers.length === 0) {
       headers = cells.map((h) => h.toLowerCase());
@@ -36,5 +36,6 @@ export async function readTabularFile(file: string): Promise<{ headers: string[]
     }
     records.push({ line: row.number, cells: Object.fromEntries(headers.map((h, i) => [h, cells[i] ?? ''])) });
   });
+  if (illFormedRow !== null) throw new CliError(`${file}:${illFormedRow}: a cell holds text that is not well-formed Unicode (a lone surrogate)`);
   return { headers, records };
 }

@@ -1,5 +1,6 @@
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
+import { findIllFormedText } from '../../../backend/src/domain/text.ts';
 import { crossCheck, EMPTY_PLAN, FileErrors, yamlSetupSchema, type LineError, type SetupPlan, type YamlSetup } from './setup-plan.ts';
 
 type Path = (string | number)[];
@@ -43,7 +44,11 @@ export function parseSetupYaml(source: string, file: string): SetupPlan {
       doc.errors.map((e) => ({ line: e.linePos?.[0].line ?? 1, message: `YAML syntax: ${e.message.split('\n')[0]}` })),
     );
   }
-  const parsed = yamlSetupSchema.safeParse(doc.toJS() ?? {});
+  const data: unknown = doc.toJS() ?? {};
+  // "\ud800" in a double-quoted YAML string is a lone surrogate: no database stores it as written.
+  const illFormed = findIllFormedText(data);
+  if (illFormed) throw new FileErrors(file, [{ line: lineOf(doc, lc, illFormed), message: `${illFormed.join('.')}: text that is not well-formed Unicode (a lone surrogate)` }]);
+  const parsed = yamlSetupSchema.safeParse(data);
   if (!parsed.success) {
     const errors = parsed.error.issues.flatMap((i) =>
       i.code === 'unrecognized_keys'

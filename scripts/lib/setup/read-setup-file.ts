@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { CliError, UsageError } from '../cli/errors.ts';
+import { UsageError } from '../cli/errors.ts';
+import { readTextFile } from '../cli/read-text-file.ts';
 import { parseSetupCsv } from './parse-setup-csv.ts';
 import { parseSetupYaml } from './parse-setup-yaml.ts';
 import type { SetupPlan } from './setup-plan.ts';
@@ -9,11 +9,6 @@ import type { SetupPlan } from './setup-plan.ts';
 export function readSetupFile(file: string): SetupPlan {
   const ext = extname(file).toLowerCase();
   if (!['.yaml', '.yml', '.csv'].includes(ext)) throw new UsageError(`set-up file must be .yaml, .yml or .csv (got "${file}")`);
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new CliError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-  }
+  const source = readTextFile(file);
   return ext === '.csv' ? parseSetupCsv(source, file) : parseSetupYaml(source, file);
 }

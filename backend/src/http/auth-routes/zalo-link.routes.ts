@@ -5,15 +5,15 @@ import type { Deps } from '../../services/context.ts';
 import { issueLinkCode } from '../../zalo/link-codes.ts';
 import { staffAuth, type AuthEnv } from '../auth.ts';
 import { AppError } from '../errors.ts';
-import { parseOrThrow } from '../validation.ts';
+import { parseOrThrow, utf8OrThrow } from '../validation.ts';
 
 /** Vietnamese mobile numbers, for the ZNS fallback only (kept only with the staff member's consent). */
 export const phoneSchema = z.string().trim().regex(/^(\+?84|0)\d{9}$/, 'Số điện thoại không hợp lệ.');
 const linkBody = z.strictObject({ phone: phoneSchema.optional() });
 
 /** An optional JSON body: empty means {}. */
-export async function optionalJson(req: { text(): Promise<string> }): Promise<unknown> {
-  const text = await req.text();
+export async function optionalJson(req: { arrayBuffer(): Promise<ArrayBuffer> }): Promise<unknown> {
+  const text = utf8OrThrow(new Uint8Array(await req.arrayBuffer()));
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text) as unknown;
