@@ -37,6 +37,28 @@ export interface StoredReceipt {
   day: string;
 }
 
+/** A receipt as found by clientId, with the unit it was stored at (never sent to the client). */
+export interface FoundReceipt extends StoredReceipt {
+  unitId: string;
+}
+
+/**
+ * A clientId already stored at another unit: the response cannot be stored (clientIds are unique)
+ * and the other unit's receipt must not be handed out (issue 23, item 9).
+ */
+export class ClientIdTakenError extends Error {
+  override name = 'ClientIdTakenError';
+  constructor(readonly clientId: string) {
+    super('clientId already stored at another unit');
+  }
+}
+
+/** The first receipt of a clientId, for a record of `unitId`: the receipt itself, without its unit; throws ClientIdTakenError for another unit's. */
+export function receiptForRetry(found: FoundReceipt, unitId: string): StoredReceipt {
+  if (found.unitId !== unitId) throw new ClientIdTakenError(found.unitId);
+  return { id: found.id, receivedAt: found.receivedAt, day: found.day };
+}
+
 /** What the hash covers: every stored fact of the response except the chain fields themselves. */
 export function hashRecord(r: Omit<ResponseRow, 'prev_hash' | 'hash'>): Record<string, unknown> {
   return {
@@ -80,15 +102,15 @@ export function tallyEntries(r: { officerId: string | null; selfRating: boolean;
 export const SELF_RATING_KEY = 'self_rating';
 
 /** Receipts of already stored responses among these clientIds. */
-export async function findReceiptsByClientIds(db: Executor, clientIds: string[]): Promise<Map<string, StoredReceipt>> {
-  const out = new Map<string, StoredReceipt>();
+export async function findReceiptsByClientIds(db: Executor, clientIds: string[]): Promise<Map<string, FoundReceipt>> {
+  const out = new Map<string, FoundReceipt>();
   if (clientIds.length === 0) return out;
   const rows = await db
     .selectFrom('responses')
-    .select(['id', 'client_id', 'received_at', 'day'])
+    .select(['id', 'client_id', 'unit_id', 'received_at', 'day'])
     .where('client_id', 'in', clientIds)
     .execute();
-  for (const r of rows) out.set(r.client_id, { id: r.id, receivedAt: r.received_at, day: r.day });
+  for (const r of rows) out.set(r.client_id, { id: r.id, unitId: r.unit_id, receivedAt: r.received_at, day: r.day });
   return out;
 }
 
@@ -105,20 +127,20 @@ async function lockHeadsAndFindReceipts(
   clientIds: string[],
   statements: BatchStatements | undefined,
   afterLock: (() => void) | undefined,
-): Promise<{ existing: Map<string, StoredReceipt>; heads: Map<string, { seq: number; hash: string }> }> {
-  const query = sql<{ kind: 'head' | 'receipt'; k: string; a: string; b: string; c: string | null }>`
+): Promise<{ existing: Map<string, FoundReceipt>; heads: Map<string, { seq: number; hash: string }> }> {
+  const query = sql<{ kind: 'head' | 'receipt'; k: string; a: string; b: string; c: string | null; d: string | null }>`
     with locked as (select unit_id, seq, hash from chain_heads where unit_id = any(${unitIds}::text[]) order by unit_id for update)
-    select 'head' as kind, unit_id as k, cast(seq as varchar) as a, hash as b, null as c from locked
+    select 'head' as kind, unit_id as k, cast(seq as varchar) as a, hash as b, null as c, null as d from locked
     union all
-    select 'receipt', client_id, id, received_at, day from responses where client_id = any(${clientIds}::text[])`.compile(trx);
+    select 'receipt', client_id, id, received_at, day, unit_id from responses where client_id = any(${clientIds}::text[])`.compile(trx);
   const locked = statements ? statements.ahead(query) : trx.executeQuery(query);
   afterLock?.();
   const { rows } = await locked;
-  const existing = new Map<string, StoredReceipt>();
+  const existing = new Map<string, FoundReceipt>();
   const heads = new Map<string, { seq: number; hash: string }>();
   for (const r of rows) {
     if (r.kind === 'head') heads.set(r.k, { seq: Number(r.a), hash: r.b });
-    else existing.set(r.k, { id: r.a, receivedAt: r.b, day: r.c! });
+    else existing.set(r.k, { id: r.a, receivedAt: r.b, day: r.c!, unitId: r.d! });
   }
   return { existing, heads };
 }
@@ -171,7 +193,7 @@ export async function appendResponses(trx: Transaction<Database>, dialect: Diale
   for (const r of records) {
     const earlier = existing.get(r.clientId);
     if (earlier) {
-      outcomes.push({ created: false, receipt: earlier });
+      outcomes.push({ created: false, receipt: receiptForRetry(earlier, r.unitId) });
       continue;
     }
     const head = heads.get(r.unitId);
@@ -212,7 +234,7 @@ export async function appendResponses(trx: Transaction<Database>, dialect: Diale
       else tallies.set(key, { unit_id: r.unitId, day: r.day, officer_id: officerId, field_id: r.fieldId ?? '', question_key: questionKey, level, count: 1 });
     }
     const receipt = { id: r.id, receivedAt: r.receivedAt, day: r.day };
-    existing.set(r.clientId, receipt);
+    existing.set(r.clientId, { id: r.id, receivedAt: r.receivedAt, day: r.day, unitId: r.unitId });
     outcomes.push({ created: true, receipt, seq: row.seq });
   }
   if (rows.length === 0) return outcomes;

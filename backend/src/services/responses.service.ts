@@ -1,6 +1,8 @@
 import { COUNTER_FORM_V1, type FormDefinition } from '../domain/form.ts';
 import { vietnamDay } from '../domain/day.ts';
-import type { AppendOutcome } from '../db/responses.repository.ts';
+import { findPointByTokenKey } from '../db/points.repository.ts';
+import { findReceiptsByClientIds, type AppendOutcome, type StoredReceipt } from '../db/responses.repository.ts';
+import { verifyPointToken } from '../security/point-token.ts';
 import { AppError } from '../http/errors.ts';
 import type { Deps } from './context.ts';
 import type { PointContext } from './point-cache.ts';
@@ -89,4 +91,21 @@ export async function recordResponse(
     receivedAt: now.toISOString(),
     day: vietnamDay(now),
   });
+}
+
+/**
+ * The receipt of a response already stored under this clientId, for a retry that would otherwise
+ * be refused (rate limit, a point disabled since): the phone must learn that it arrived, and stop
+ * retrying. Only to a token of the same unit: a clientId replayed with another unit's token
+ * learns nothing of the first unit's response. A token signed by this server whose key was
+ * rotated away names no point any more; its retry is still answered.
+ */
+export async function storedReceiptFor(deps: Deps, token: string, clientId: string): Promise<StoredReceipt | undefined> {
+  const key = verifyPointToken(deps.config.APP_SECRET, token);
+  if (key === null) return undefined;
+  const found = (await findReceiptsByClientIds(deps.db.kysely, [clientId])).get(clientId);
+  if (!found) return undefined;
+  const point = await findPointByTokenKey(deps.db.kysely, key);
+  if (point && point.unitId !== found.unitId) return undefined;
+  return { id: found.id, receivedAt: found.receivedAt, day: found.day };
 }

@@ -2,10 +2,9 @@ import { Hono } from 'hono';
 import { COUNTER_FORM_V1 } from '../../domain/form.ts';
 import { findUnitById } from '../../db/units.repository.ts';
 import { findOfficer, listFields, listOfficers } from '../../db/officers.repository.ts';
-import { RateLimiter } from '../../security/rate-limiter.ts';
+import { RateLimiter, type RateDecision } from '../../security/rate-limiter.ts';
 import { activePointContext, activePointForToken } from '../../services/points.service.ts';
-import { recordResponse } from '../../services/responses.service.ts';
-import { findReceiptsByClientIds } from '../../db/responses.repository.ts';
+import { recordResponse, storedReceiptFor } from '../../services/responses.service.ts';
 import type { Deps } from '../../services/context.ts';
 import { clientAddress } from '../client-address.ts';
 import { AppError } from '../errors.ts';
@@ -18,13 +17,10 @@ export function publicRoutes(deps: Deps) {
   const { config } = deps;
   const perSource = new RateLimiter({ burst: config.RATE_LIMIT_SOURCE_BURST, perHour: config.RATE_LIMIT_SOURCE_PER_HOUR });
   const perPoint = new RateLimiter({ burst: config.RATE_LIMIT_POINT_BURST, perHour: config.RATE_LIMIT_POINT_PER_HOUR });
-  const limit = (limiter: RateLimiter, key: string) => {
-    if (!config.RATE_LIMIT_ENABLED) return;
-    const d = limiter.take(key, deps.now().getTime());
-    if (!d.allowed) throw new AppError('rate_limited', undefined, { headers: { 'Retry-After': String(d.retryAfter) } });
-  };
+  const take = (limiter: RateLimiter, key: string): RateDecision => (config.RATE_LIMIT_ENABLED ? limiter.take(key, deps.now().getTime()) : { allowed: true, retryAfter: 0 });
+  const limited = (d: RateDecision) => new AppError('rate_limited', undefined, { headers: { 'Retry-After': String(d.retryAfter) } });
 
-  return new Hono()
+  return new Hono<{ Variables: { sourceLimit: RateDecision } }>()
     .get('/points/:token', async (c) => {
       const point = await activePointForToken(deps, c.req.param('token'));
       const db = deps.db.kysely;
@@ -54,17 +50,26 @@ export function publicRoutes(deps: Deps) {
     })
     .post(
       '/responses',
+      // Every post spends from its address's allowance, junk included; the decision is kept for
+      // the handler, which first answers a retry of a stored response (always 200, README).
       async (c, next) => {
-        limit(perSource, clientAddress(c, config.TRUST_PROXY));
+        c.set('sourceLimit', take(perSource, clientAddress(c, config.TRUST_PROXY)));
         await next();
       },
       jsonBody(responseBodySchema, { maxBytes: config.BODY_LIMIT_BYTES }),
       async (c) => {
         const body = c.req.valid('json');
-        const storedBefore = async () => (await findReceiptsByClientIds(deps.db.kysely, [body.clientId])).get(body.clientId);
+        const storedBefore = () => storedReceiptFor(deps, body.token, body.clientId);
+        const source = c.get('sourceLimit');
+        if (!source.allowed) {
+          const earlier = await storedBefore();
+          if (earlier) return c.json(earlier, 200);
+          throw limited(source);
+        }
         try {
           const ctx = await activePointContext(deps, body.token);
-          limit(perPoint, `${clientAddress(c, config.TRUST_PROXY)}|${ctx.point.id}`);
+          const perPointDecision = take(perPoint, `${clientAddress(c, config.TRUST_PROXY)}|${ctx.point.id}`);
+          if (!perPointDecision.allowed) throw limited(perPointDecision);
           const outcome = await recordResponse(deps, ctx, {
             clientId: body.clientId,
             officerId: body.officerId,
