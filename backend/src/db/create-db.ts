@@ -164,7 +164,7 @@ function createSqlite(path: string, options: CreateDbOptions): Db {
   const autocheckpoint = options.sqliteWalAutocheckpointPages ?? (checkpointer ? WAL_BACKSTOP_PAGES : undefined);
   if (autocheckpoint !== undefined) sqlite.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
   const busy: BusyWait = { timeoutMs: busyTimeoutMs, sleep: options.sqliteBusyWait === 'blocking' ? sleepThread : sleepTimer };
-  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, busy) });
+  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, busy, () => sqlite.inTransaction) });
   return {
     kysely,
     dialect: 'sqlite',
@@ -265,11 +265,13 @@ function startCheckpointer(file: string, everyMs: number, restartFrames: number,
  */
 class ImmediateSqliteDriver extends SqliteDriver {
   readonly #busy: BusyWait;
+  readonly #inTransaction: () => boolean;
   readonly #wrapped = new WeakMap<DatabaseConnection, DatabaseConnection>();
 
-  constructor(config: ConstructorParameters<typeof SqliteDialect>[0], busy: BusyWait) {
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0], busy: BusyWait, inTransaction: () => boolean) {
     super(config);
     this.#busy = busy;
+    this.#inTransaction = inTransaction;
   }
 
   override async acquireConnection(): Promise<DatabaseConnection> {
@@ -281,6 +283,16 @@ class ImmediateSqliteDriver extends SqliteDriver {
 
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+
+  /**
+   * SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR,
+   * SQLITE_NOMEM, a failed COMMIT): a ROLLBACK then fails with "cannot rollback - no transaction
+   * is active", and Kysely throws that in place of the real error (a full disk was logged 2,753
+   * times that way). Roll back only what is still open, so the real error reaches the caller.
+   */
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.#inTransaction()) await super.rollbackTransaction(connection);
   }
 }
 
@@ -324,13 +336,15 @@ function retryingWhenBusy(connection: DatabaseConnection, busy: BusyWait): Datab
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
   readonly #busy: BusyWait;
-  constructor(config: ConstructorParameters<typeof SqliteDialect>[0], busy: BusyWait) {
+  readonly #inTransaction: () => boolean;
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0], busy: BusyWait, inTransaction: () => boolean) {
     super(config);
     this.#config = config;
     this.#busy = busy;
+    this.#inTransaction = inTransaction;
   }
   override createDriver(): SqliteDriver {
-    return new ImmediateSqliteDriver(this.#config, this.#busy);
+    return new ImmediateSqliteDriver(this.#config, this.#busy, this.#inTransaction);
   }
 }
 

@@ -48,6 +48,9 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     .use(responseHeaders({ corsOrigins: config.CORS_ORIGINS, ownPolicy: (path) => path.startsWith('/board/') }))
     .get('/healthz', async (c) => {
       await sql`select 1`.execute(deps.db.kysely);
+      // The database answers reads but refuses writes (a full disk): not healthy, and why.
+      const storage = deps.storage.status();
+      if (storage) return c.json({ ok: false as const, ...new AppError('storage_unavailable').toJSON(), storage }, 503);
       return c.json({ ok: true as const });
     })
     .get('/metrics', async (c) => {
@@ -72,7 +75,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   if (options.benchRoutes) app.route('/api/bench', benchRoutes(deps));
   // Asset paths in the build are relative (./assets/…): /app must become /app/ to load them.
   app.get('/app', (c) => c.redirect(`/app/${new URL(c.req.url).search}`, 301));
-  if (existsSync(resolve(miniAppDir, 'index.html'))) app.route('/app', miniAppRoutes(miniAppDir));
+  if (existsSync(resolve(miniAppDir, 'index.html'))) app.route('/app', miniAppRoutes(miniAppDir, { apiOrigins: [new URL(config.PUBLIC_URL).origin] }));
   else app.get('/app/*', (c) => c.text('Mini App not built yet: run `npm run build -w mini-app`.', 503));
 
   app.notFound(() => {

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'unavailable'
+  | 'storage_unavailable'
   | 'internal';
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -28,6 +29,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   unavailable: 503,
+  storage_unavailable: 503,
   internal: 500,
 };
 
@@ -45,7 +47,13 @@ const MESSAGE: Record<ErrorCode, string> = {
   unsupported_media_type: 'Nội dung phải có Content-Type: application/json.',
   rate_limited: 'Có quá nhiều lượt gửi. Vui lòng thử lại sau ít phút.',
   unavailable: 'Dịch vụ tạm thời không sẵn sàng.',
+  storage_unavailable: 'Máy chủ tạm thời chưa lưu được phiếu đánh giá. Vui lòng thử lại sau ít phút; phiếu vẫn được giữ trên máy của Ông/Bà và sẽ tự gửi lại.',
   internal: 'Đã có lỗi xảy ra. Vui lòng thử lại sau.',
+};
+
+/** Headers an error carries unless given others: a client retries a full disk later, not at once. */
+const DEFAULT_HEADERS: Partial<Record<ErrorCode, Record<string, string>>> = {
+  storage_unavailable: { 'Retry-After': '30' },
 };
 
 export interface ErrorDetail {
@@ -63,7 +71,7 @@ export class AppError extends Error {
     super(message ?? MESSAGE[code]);
     this.code = code;
     this.details = opts.details;
-    this.headers = opts.headers ?? {};
+    this.headers = opts.headers ?? DEFAULT_HEADERS[code] ?? {};
   }
 
   get status(): ContentfulStatusCode {

@@ -1,3 +1,4 @@
+import { isStorageFull, storageErrorOf } from '../db/db-errors.ts';
 import { requeueByReason } from '../db/outbox.repository.ts';
 import type { Deps } from '../services/context.ts';
 import type { WorkKind } from '../zalo/runtime.ts';
@@ -46,7 +47,9 @@ export function startAlertJobs(deps: Deps, opts: { pollMs?: number } = {}): Aler
           await work[job]();
         } while (again.has(job) && !stopping);
       } catch (err) {
-        deps.logger.warn('alert job failed', { job, err: err instanceof Error ? err.message : String(err) });
+        // A full disk is told once a minute by the storage health, not once per poll and job.
+        if (isStorageFull(err)) deps.storage.failed(storageErrorOf(err));
+        else deps.logger.warn('alert job failed', { job, err: err instanceof Error ? err.message : String(err) });
       } finally {
         running.delete(job);
       }

@@ -3,6 +3,7 @@ import type { Db } from '../db/create-db.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { Metrics } from './metrics.ts';
 import { PointCache } from './point-cache.ts';
+import { StorageHealth } from './storage-health.ts';
 import { ResponseWriter, type ResponseSink } from './response-writer.ts';
 import { appendHooks } from './append-hooks.ts';
 import { ThreadedResponseWriter } from './writer-thread.ts';
@@ -22,6 +23,8 @@ export interface Deps {
   metrics: Metrics;
   /** Zalo OA client, shared token store, and the doorbell for the alert jobs. */
   zalo: ZaloRuntime;
+  /** Whether writes fail for want of space (/healthz, /metrics, one log line per minute). */
+  storage: StorageHealth;
 }
 
 export function createDeps(parts: {
@@ -37,17 +40,21 @@ export function createDeps(parts: {
   const now = parts.now ?? (() => new Date());
   const logger = parts.logger ?? createLogger(parts.config.LOG_LEVEL);
   const zalo = new ZaloRuntime({ db: parts.db, config: parts.config, now, logger });
+  const storage = new StorageHealth({ logger, now, onFailure: (code) => metrics.storageFailures.inc({ code }) });
+  metrics.setStorageFailing(() => storage.status() !== null);
   const onCommitted = (batch: number, created: number) => {
     metrics.batchSize.observe(batch);
     metrics.responsesStored.inc(created);
+    storage.recovered();
     zalo.afterCommit();
   };
   const onAlert = () => zalo.markOutboxPending();
+  const onStorageFull = (failure: { code: string; message: string }) => storage.failed(failure);
   let writer: ResponseSink;
   if (parts.writerThread) {
-    writer = new ThreadedResponseWriter({ databaseUrl: parts.writerThread.databaseUrl, config: parts.config, onCommitted, onAlert, logger });
+    writer = new ThreadedResponseWriter({ databaseUrl: parts.writerThread.databaseUrl, config: parts.config, onCommitted, onAlert, onStorageFull, logger });
   } else {
-    const local = new ResponseWriter(parts.db, { onCommitted });
+    const local = new ResponseWriter(parts.db, { onCommitted, onStorageFull });
     for (const hook of appendHooks(parts.config, onAlert)) local.onAppended(hook);
     writer = local;
   }
@@ -60,5 +67,6 @@ export function createDeps(parts: {
     points: new PointCache(),
     metrics,
     zalo,
+    storage,
   };
 }

@@ -35,7 +35,20 @@ export class Metrics {
     help: 'Alert deliveries that failed (each attempt)',
     registers: [this.registry],
   });
+  readonly loginAttempts = new Counter({
+    name: 'hailong_login_attempts_total',
+    help: 'Password sign-ins by outcome: ok, failed, limited (too many failures), busy (hashing queue full)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly storageFailures = new Counter({
+    name: 'hailong_storage_failures_total',
+    help: 'Database writes that failed for want of space (disk full), by error code',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
+  });
   #outboxDepth: () => Promise<number> = async () => 0;
+  #storageFailing: () => boolean = () => false;
 
   constructor(opts: { defaultMetrics?: boolean } = {}) {
     const self = this;
@@ -47,7 +60,20 @@ export class Metrics {
         this.set(await self.#outboxDepth());
       },
     });
+    new Gauge({
+      name: 'hailong_storage_failing',
+      help: '1 while database writes fail for want of space (see /healthz), else 0',
+      registers: [this.registry],
+      collect() {
+        this.set(self.#storageFailing() ? 1 : 0);
+      },
+    });
     if (opts.defaultMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'hailong_' });
+  }
+
+  /** The storage health tells whether writes fail. */
+  setStorageFailing(provider: () => boolean): void {
+    this.#storageFailing = provider;
   }
 
   /** The alert pipeline tells how to count its outbox. */

@@ -1,11 +1,15 @@
-import { isUniqueViolation } from '../db/db-errors.ts';
+import { isStorageFull, isUniqueViolation, storageErrorOf } from '../db/db-errors.ts';
+import { IllFormedTextError } from '../domain/chain.ts';
+import { AppError } from '../http/errors.ts';
 import type { Transaction } from 'kysely';
 import type { Db, DialectName } from '../db/create-db.ts';
 import { batchStatements, type BatchStatements } from '../db/pg-pipeline.ts';
 import type { Database } from '../db/schema.ts';
 import {
   appendResponses,
+  ClientIdTakenError,
   findReceiptsByClientIds,
+  receiptForRetry,
   type AppendedResponse,
   type AppendOutcome,
   type NewResponseInput,
@@ -51,6 +55,20 @@ export interface ResponseSink {
   close(): Promise<void>;
 }
 
+/** A write failed for want of space: what the operator's log and /healthz show. */
+export interface StorageFailure {
+  code: string;
+  message: string;
+}
+
+/** Errors a citizen can be told about, in the app's terms; any other error passes unchanged. */
+export function asClientError(err: unknown): unknown {
+  if (err instanceof ClientIdTakenError) return new AppError('conflict', 'Mã phiếu (clientId) này đã được dùng cho một phiếu khác. Vui lòng gửi lại phiếu từ đầu.');
+  if (err instanceof IllFormedTextError) return new AppError('invalid_input', 'Chứa ký tự không hợp lệ (văn bản không đúng chuẩn Unicode).');
+  if (isStorageFull(err)) return new AppError('storage_unavailable');
+  return err;
+}
+
 export interface WriterStats {
   batches: number;
   records: number;
@@ -81,11 +99,21 @@ export class ResponseWriter implements ResponseSink {
   readonly #afterAppend: AfterAppend[] = [];
 
   readonly #onCommitted: ((batch: number, created: number) => void) | undefined;
+  readonly #onStorageFull: ((failure: StorageFailure) => void) | undefined;
 
-  constructor(db: Db, opts: { maxBatch?: number; onCommitted?: (batch: number, created: number) => void } = {}) {
+  constructor(
+    db: Db,
+    opts: {
+      maxBatch?: number;
+      onCommitted?: (batch: number, created: number) => void;
+      /** Told of each batch that failed for want of space (its real cause; the clients get 503). */
+      onStorageFull?: (failure: StorageFailure) => void;
+    } = {},
+  ) {
     this.#db = db;
     this.#maxBatch = opts.maxBatch ?? 256;
     this.#onCommitted = opts.onCommitted;
+    this.#onStorageFull = opts.onStorageFull;
   }
 
   /** Adds in-transaction work run after every appended batch (in registration order). */
@@ -128,15 +156,30 @@ export class ResponseWriter implements ResponseSink {
         try {
           const outcomes = await this.#write(batch.map((p) => p.record));
           batch.forEach((p, i) => p.resolve(outcomes[i]!));
-        } catch {
+        } catch (batchError) {
+          // A full disk fails every record alike: one by one they would only fail again, each
+          // with a transaction and a log line of its own (2,753 lines in the attack run).
+          if (isStorageFull(batchError)) {
+            this.#onStorageFull?.(storageErrorOf(batchError));
+            const err = asClientError(batchError);
+            for (const p of batch) p.reject(err);
+            continue;
+          }
           // One bad record (or a duplicate committed by another replica) must not fail the rest.
           for (const p of batch) {
             try {
               p.resolve((await this.#write([p.record]))[0]!);
             } catch (err) {
-              const earlier = isUniqueViolation(err) ? (await findReceiptsByClientIds(this.#db.kysely, [p.record.clientId])).get(p.record.clientId) : undefined;
-              if (earlier) p.resolve({ created: false, receipt: earlier });
-              else p.reject(err);
+              try {
+                const earlier = isUniqueViolation(err) ? (await findReceiptsByClientIds(this.#db.kysely, [p.record.clientId])).get(p.record.clientId) : undefined;
+                if (earlier) p.resolve({ created: false, receipt: receiptForRetry(earlier, p.record.unitId) });
+                else {
+                  if (isStorageFull(err)) this.#onStorageFull?.(storageErrorOf(err));
+                  p.reject(asClientError(err));
+                }
+              } catch (lookupError) {
+                p.reject(asClientError(lookupError));
+              }
             }
           }
         }

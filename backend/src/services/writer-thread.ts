@@ -6,7 +6,7 @@ import type { Config } from '../config.ts';
 import type { AppendOutcome, NewResponseInput } from '../db/responses.repository.ts';
 import { AppError, type ErrorCode, type ErrorDetail } from '../http/errors.ts';
 import type { Logger } from '../logger.ts';
-import type { ResponseSink, WriterStats } from './response-writer.ts';
+import type { ResponseSink, StorageFailure, WriterStats } from './response-writer.ts';
 
 /** What the writer thread is started with (structured-cloned). */
 export interface WriterThreadData {
@@ -23,6 +23,7 @@ export type FromWriter =
   | { type: 'results'; items: ({ id: number; outcome: AppendOutcome } | { id: number; error: ThreadError })[] }
   | { type: 'committed'; batch: number; created: number }
   | { type: 'alert' }
+  | { type: 'storage-full'; failure: StorageFailure }
   | { type: 'ready' };
 
 export function toThreadError(err: unknown): ThreadError {
@@ -69,6 +70,7 @@ export class ThreadedResponseWriter implements ResponseSink {
   readonly #data: WriterThreadData;
   readonly #onCommitted: (batch: number, created: number) => void;
   readonly #onAlert: () => void;
+  readonly #onStorageFull: ((failure: StorageFailure) => void) | undefined;
   readonly #logger: Logger;
   #worker: Worker | undefined;
   #exited: Promise<void> = Promise.resolve();
@@ -83,10 +85,18 @@ export class ThreadedResponseWriter implements ResponseSink {
   #messages = 0;
   readonly stats: WriterStats = { batches: 0, records: 0, maxBatch: 0 };
 
-  constructor(opts: { databaseUrl: string; config: Config; onCommitted: (batch: number, created: number) => void; onAlert: () => void; logger: Logger }) {
+  constructor(opts: {
+    databaseUrl: string;
+    config: Config;
+    onCommitted: (batch: number, created: number) => void;
+    onAlert: () => void;
+    onStorageFull?: (failure: StorageFailure) => void;
+    logger: Logger;
+  }) {
     this.#data = { databaseUrl: opts.databaseUrl, config: opts.config };
     this.#onCommitted = opts.onCommitted;
     this.#onAlert = opts.onAlert;
+    this.#onStorageFull = opts.onStorageFull;
     this.#logger = opts.logger;
     this.#messageSize = opts.databaseUrl.startsWith('sqlite:') ? SQLITE_MESSAGE_SIZE : Number.POSITIVE_INFINITY;
     // Started at once so that its modules are loaded before the first citizen submits.
@@ -207,6 +217,9 @@ export class ThreadedResponseWriter implements ResponseSink {
         break;
       case 'alert':
         this.#onAlert();
+        break;
+      case 'storage-full':
+        this.#onStorageFull?.(msg.failure);
         break;
       case 'ready':
         this.#onReady();

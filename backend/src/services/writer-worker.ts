@@ -26,7 +26,10 @@ const db = createDb(databaseUrl, {
   // 1.04-1.50 ms with BEGIN waited for alone (a batch takes ~5 ms).
   pgPipeline: true,
 });
-const writer = new ResponseWriter(db, { onCommitted: (batch, created) => post({ type: 'committed', batch, created }) });
+const writer = new ResponseWriter(db, {
+  onCommitted: (batch, created) => post({ type: 'committed', batch, created }),
+  onStorageFull: (failure) => post({ type: 'storage-full', failure }),
+});
 for (const hook of appendHooks(config, () => post({ type: 'alert' }))) writer.onAppended(hook);
 // Opening the database reads its schema on first use: do it now, then say so.
 await db.kysely.selectFrom('chain_heads').select('unit_id').limit(1).execute();
