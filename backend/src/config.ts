@@ -79,6 +79,16 @@ export const envSchema = z.object({
   TRUST_PROXY: bool.default(false),
   SESSION_TTL_HOURS: int(1, 24 * 30).default(12),
   BODY_LIMIT_BYTES: int(1024, 1_048_576).default(16_384),
+  /** The request head must arrive within this (slow clients hold sockets). */
+  HTTP_HEADERS_TIMEOUT_MS: int(500, 120_000).default(10_000),
+  /** The whole request, body included, must arrive within this (Node's default is 300 s). */
+  HTTP_REQUEST_TIMEOUT_MS: int(1000, 600_000).default(30_000),
+  /** An idle keep-alive socket is closed after this. */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: int(100, 120_000).default(5000),
+  /** Sockets one remote address may hold at once; 0 = no cap (behind a reverse proxy, which caps per client itself). */
+  MAX_CONNECTIONS_PER_ADDRESS: int(0, 1_000_000).default(128),
+  /** Sockets the server holds at once; default: the open-file limit less 256. */
+  MAX_CONNECTIONS: int(16, 1_000_000).optional(),
   CORS_ORIGINS: z.string().default(''),
   SEED_DEMO: bool.optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -116,13 +126,27 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return result.data;
 }
 
+/**
+ * What production refuses: settings that are safe on a developer's machine only. The demo staff's
+ * passwords are printed in the README; the bench route stores nothing but answers anyone; the
+ * metrics name every route and count every request.
+ */
+function productionProblems(env: Env): string[] {
+  if (env.NODE_ENV !== 'production') return [];
+  const problems: string[] = [];
+  if (!env.APP_SECRET) problems.push('APP_SECRET: required in production');
+  if (env.SEED_DEMO === true) problems.push('SEED_DEMO: not allowed in production (the demo accounts\' passwords are public)');
+  if (env.BENCH_ROUTES) problems.push('BENCH_ROUTES: not allowed in production');
+  if (!env.METRICS_TOKEN) problems.push('METRICS_TOKEN: required in production (GET /metrics is otherwise public)');
+  return problems;
+}
+
 /** Completes an Env into a Config: secret (generated in development), public URL, lists. */
 export function resolveConfig(env: Env): Config {
+  const problems = productionProblems(env);
+  if (problems.length > 0) throw new ConfigError(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   let secret = env.APP_SECRET;
-  if (!secret) {
-    if (env.NODE_ENV === 'production') throw new ConfigError('invalid configuration:\n  APP_SECRET: required in production');
-    secret = loadOrCreateSecret(resolve(env.APP_SECRET_FILE));
-  }
+  if (!secret) secret = loadOrCreateSecret(resolve(env.APP_SECRET_FILE));
   const publicUrl = (env.PUBLIC_URL ?? `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}`).replace(/\/+$/, '');
   return {
     ...env,

@@ -1,8 +1,10 @@
+import type { Server } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createDb } from './db/create-db.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createApp } from './http/create-app.ts';
+import { defaultMaxConnections, guardConnections, serverOptionsFor, type ConnectionGuard, type ConnectionLimits } from './http/connection-guard.ts';
 import { createLogger } from './logger.ts';
 import { demoInfo, seedDemoIfEmpty } from './services/demo.service.ts';
 import { createDeps, type Deps } from './services/context.ts';
@@ -11,7 +13,19 @@ import { startAlertJobs } from './jobs/alert-jobs.ts';
 export interface RunningServer {
   url: string;
   deps: Deps;
+  /** Sockets per address and those refused (tests). */
+  connections: ConnectionGuard;
   close(): Promise<void>;
+}
+
+function connectionLimits(config: Config): ConnectionLimits {
+  return {
+    perAddress: config.MAX_CONNECTIONS_PER_ADDRESS,
+    total: config.MAX_CONNECTIONS ?? defaultMaxConnections(),
+    headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
+    keepAliveTimeoutMs: config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+  };
 }
 
 /** The only place that opens the port and the database. */
@@ -39,9 +53,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const app = createApp(deps, { benchRoutes: config.BENCH_ROUTES });
   // Outbox dispatcher, webhook event processor, daily digest (issue 6); stopped before the database closes.
   const jobs = config.ALERT_JOBS_ENABLED ? startAlertJobs(deps) : null;
-  const server: ServerType = await new Promise((res) => {
-    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => res(s));
-  });
+  const limits = connectionLimits(config);
+  let listening: () => void = () => {};
+  const listened = new Promise<void>((res) => (listening = res));
+  const server: ServerType = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST, serverOptions: serverOptionsFor(limits) }, () => listening());
+  const connections = guardConnections(server as Server, limits);
+  await listened;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
@@ -51,6 +68,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   return {
     url,
     deps,
+    connections,
     close: () =>
       new Promise<void>((res) => {
         server.close(
