@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { staffForToken, type Principal } from '../services/auth.service.ts';
 import type { Deps } from '../services/context.ts';
 import { AppError } from './errors.ts';
+import { assertSameSiteWrite, sessionCookieOf } from './session-cookie.ts';
 
 export type AuthEnv = { Variables: { principal: Principal; bearer: string } };
 
@@ -29,11 +30,14 @@ export const adminAuth = (deps: Deps) =>
     await next();
   });
 
-/** Staff routes: a session bearer token, or the admin token acting for operators' scripts. */
+/** Staff routes: a session bearer token or session cookie, or the admin token acting for operators' scripts. */
 export const staffAuth = (deps: Deps) =>
   createMiddleware<AuthEnv>(async function staffAuth(c, next) {
-    const token = bearerOf(c.req.header('authorization'));
+    const bearer = bearerOf(c.req.header('authorization'));
+    const cookie = bearer ? undefined : sessionCookieOf(c);
+    const token = bearer ?? cookie;
     if (!token) throw new AppError('unauthorized');
+    if (cookie) assertSameSiteWrite(c);
     if (deps.config.ADMIN_TOKEN && sameSecret(token, deps.config.ADMIN_TOKEN)) {
       c.set('principal', { kind: 'admin' });
     } else {

@@ -1,6 +1,8 @@
 import type { InferResponseType } from 'hono/client';
 import { endSession, getSession } from '../state/staff-session.ts';
+import { apiBase } from './api-base.ts';
 import { apiClient, type ApiClient } from './api-client.ts';
+import { isInsideZalo } from './zalo-env.ts';
 
 /*
  * The staff screens' calls, through the same typed `hc` client as the citizen's form: response
@@ -41,9 +43,18 @@ async function messageOf(res: Response, fallback: string): Promise<string> {
   }
 }
 
-function auth(): { headers: { authorization: string } } {
-  const s = getSession();
-  return { headers: { authorization: `Bearer ${s?.token ?? ''}` } };
+/** The bearer token where the session keeps one; a cookie session (token null) sends none: the browser sends the cookie. */
+function auth(): { headers: Record<string, string> } {
+  const token = getSession()?.token;
+  return { headers: token ? { authorization: `Bearer ${token}` } : {} };
+}
+
+/**
+ * Whether this page should keep its session in the server's HttpOnly cookie: a browser calling
+ * the API on its own origin (the web app at /app/). Inside Zalo the page is on Zalo's origin.
+ */
+export function usesCookieSession(): boolean {
+  return !isInsideZalo() && (apiBase() === '' || (typeof window !== 'undefined' && apiBase() === window.location.origin));
 }
 
 /** Runs a call; 401 ends the session (the screens fall back to sign-in), other errors throw. */
@@ -65,7 +76,7 @@ async function ok<R extends Response>(p: Promise<R>): Promise<R> {
 export async function signIn(username: string, password: string): Promise<LoginResult> {
   let res;
   try {
-    res = await api().auth.login.$post({ json: { username, password } });
+    res = await api().auth.login.$post({ json: { username, password } }, usesCookieSession() ? { headers: { 'x-session-cookie': '1' } } : undefined);
   } catch {
     throw new StaffApiError(0, 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng rồi thử lại.');
   }

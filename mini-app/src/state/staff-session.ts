@@ -1,8 +1,12 @@
 import { useSyncExternalStore } from 'react';
 
-/** A signed-in staff member, as POST /api/auth/login returned it. */
+/**
+ * A signed-in staff member, as POST /api/auth/login returned it. `token` is null in a browser at
+ * /app/: the session then lives in an HttpOnly cookie that no script (and so no injected script)
+ * can read; inside Zalo the API is another origin and the bearer token is kept here.
+ */
 export interface StaffSession {
-  readonly token: string;
+  readonly token: string | null;
   readonly role: string;
   readonly unitId: string | null;
   readonly username: string;
@@ -21,7 +25,7 @@ function read(): StaffSession | null {
     if (!raw) return null;
     const s = JSON.parse(raw) as StaffSession;
     // An expired session is dropped here, before any request: the server would answer 401 anyway.
-    return typeof s.token === 'string' && Date.parse(s.expiresAt) > Date.now() ? s : null;
+    return (typeof s.token === 'string' || s.token === null) && Date.parse(s.expiresAt) > Date.now() ? s : null;
   } catch {
     return null;
   }

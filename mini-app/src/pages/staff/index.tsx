@@ -25,7 +25,7 @@ export function StaffApp() {
 }
 
 function SignedIn({ session }: { readonly session: StaffSession }) {
-  const { state } = useLoaded(fetchUnits, session.token);
+  const { state } = useLoaded(fetchUnits, `${session.username}|${session.expiresAt}`);
   // A link from a Zalo alert (#/staff/alerts?unit=…) opens that unit, if this account may see it;
   // otherwise the account's own unit, as usual.
   const [params] = useSearchParams();

@@ -1,13 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { Page } from 'zmp-ui';
-import { signIn, signInWithZalo, StaffApiError, type LoginResult } from '../../../services/staff-api.ts';
+import { signIn, signInWithZalo, StaffApiError, usesCookieSession, type LoginResult } from '../../../services/staff-api.ts';
 import { getZaloAccessToken } from '../../../services/zalo-auth.ts';
 import { isInsideZalo } from '../../../services/zalo-env.ts';
 import { startSession, takeEndedReason } from '../../../state/staff-session.ts';
 
 export const ZALO_TOKEN_MISSING = 'Không lấy được thông tin đăng nhập từ Zalo. Vui lòng thử lại hoặc đăng nhập bằng tên đăng nhập và mật khẩu.';
 
-const start = (r: LoginResult) => startSession({ token: r.token, role: r.role, unitId: r.unitId, username: r.username, expiresAt: r.expiresAt });
+// A cookie session keeps no token on the device: the HttpOnly cookie carries it.
+const start = (r: LoginResult, cookie = false) =>
+  startSession({ token: cookie ? null : r.token, role: r.role, unitId: r.unitId, username: r.username, expiresAt: r.expiresAt });
 
 /**
  * Inside Zalo: "Đăng nhập bằng Zalo" first (the staff account linked to this Zalo user), the
@@ -48,7 +50,7 @@ export function SignInPage() {
     setBusy('password');
     setError(null);
     try {
-      start(await signIn(username.trim(), password));
+      start(await signIn(username.trim(), password), usesCookieSession());
     } catch (err) {
       setError(err instanceof StaffApiError ? err.message : 'Đăng nhập không thành công.');
       setBusy(null);

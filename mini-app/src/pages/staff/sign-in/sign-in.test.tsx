@@ -16,7 +16,7 @@ vi.mock('../../../services/zalo-auth.ts', () => ({ getZaloAccessToken: vi.fn(asy
 const NOT_LINKED = 'Tài khoản Zalo này chưa được liên kết với tài khoản cán bộ nào. Vui lòng đăng nhập bằng tên đăng nhập và mật khẩu.';
 const SESSION = { token: 'session-token', role: 'chairman', unitId: 'unit-1', username: 'chair-xa-a', expiresAt: '2099-01-01T00:00:00.000Z' };
 
-type Call = { url: string; body: unknown };
+type Call = { url: string; body: unknown; headers: Headers };
 
 function stubServer(answer: { status: number; body: unknown }): Call[] {
   const calls: Call[] = [];
@@ -24,7 +24,7 @@ function stubServer(answer: { status: number; body: unknown }): Call[] {
     'fetch',
     vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
       const url = input instanceof Request ? input.url : String(input);
-      calls.push({ url, body: typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : null });
+      calls.push({ url, body: typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : null, headers: new Headers(input instanceof Request ? input.headers : init?.headers) });
       return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
     }),
   );
@@ -80,6 +80,19 @@ describe('SignInPage', () => {
     expect(new URL(calls[0]!.url).pathname).toBe('/api/auth/zalo-login');
     expect(calls[0]!.body).toEqual({ zaloAccessToken: 'zalo-user-token' });
     expect(JSON.parse(localStorage.getItem('hailong.staff.session.v1') ?? 'null')).toEqual(SESSION);
+  });
+
+  it('in a browser: asks for the HttpOnly cookie session and keeps no token on the device', async () => {
+    const calls = stubServer({ status: 200, body: SESSION });
+    const user = userEvent.setup();
+    renderPage();
+    await user.type(screen.getByLabelText('Tên đăng nhập'), 'chair-xa-a');
+    await user.type(screen.getByLabelText('Mật khẩu'), 'secret');
+    await user.click(screen.getByRole('button', { name: 'Đăng nhập' }));
+    await vi.waitFor(() => expect(getSession()).toEqual({ ...SESSION, token: null }));
+    expect(new URL(calls[0]!.url).pathname).toBe('/api/auth/login');
+    expect(calls[0]!.headers.get('x-session-cookie')).toBe('1');
+    expect(localStorage.getItem('hailong.staff.session.v1')).not.toContain('session-token');
   });
 
   it('401 (not linked) shows the server\'s Vietnamese message and stores no session', async () => {
