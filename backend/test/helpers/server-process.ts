@@ -28,14 +28,25 @@ export interface ServerProcess {
  * SQLite file (or a fresh PostgreSQL database under TEST_DATABASE_URL) with the demo unit seeded.
  */
 export async function startServerProcess(
-  opts: { env?: Record<string, string>; /** Extra node flags, e.g. --cpu-prof for profiling. */ nodeArgs?: string[]; dbUrl?: string; dataDir?: string; /** false: the database holds other units; don't wait for the demo. */ demo?: boolean } = {},
+  opts: {
+    env?: Record<string, string>;
+    /** Extra node flags, e.g. --cpu-prof for profiling. */
+    nodeArgs?: string[];
+    dbUrl?: string;
+    dataDir?: string;
+    /** false: the database holds other units; don't wait for the demo. */
+    demo?: boolean;
+    /** Another checkout to run (bench --against: an earlier commit's tree); default this one. */
+    root?: string;
+  } = {},
 ): Promise<ServerProcess> {
+  const root = opts.root ?? ROOT;
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'hailong-'));
   const db = opts.dbUrl ? { url: opts.dbUrl, drop: async () => {} } : await createTestDatabaseUrl();
   const dbUrl = db.url.startsWith('sqlite::memory:') ? `sqlite:${join(dataDir, 'hailong.db')}` : db.url;
   const adminToken = 'process-admin-token-0123456789';
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), join(ROOT, 'scripts/start.mjs')], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), join(root, 'scripts/start.mjs')], {
+    cwd: root,
     env: {
       PATH: process.env['PATH'] ?? '',
       HOME: process.env['HOME'] ?? '/tmp',
