@@ -7,7 +7,8 @@ import { createApp } from './http/create-app.ts';
 import { defaultMaxConnections, guardConnections, serverOptionsFor, type ConnectionGuard, type ConnectionLimits } from './http/connection-guard.ts';
 import { createLogger } from './logger.ts';
 import { demoInfo, seedDemoIfEmpty } from './services/demo.service.ts';
-import { createDeps, type Deps } from './services/context.ts';
+import type { Deps } from './deps.ts';
+import { createDeps } from './services/context.ts';
 import { startAlertJobs } from './jobs/alert-jobs.ts';
 
 export interface RunningServer {

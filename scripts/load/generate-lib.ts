@@ -1,12 +1,12 @@
 // Realistic responses written straight through the repository code (hash chain + tallies in the
 // same transactions as the real server), many per transaction: millions in minutes, no HTTP.
 import { newRowId } from '../../backend/src/db/ids.ts';
-import { COUNTER_FORM_V1 } from '../../backend/src/domain/form.ts';
+import { COUNTER_FORM_V1 } from '../../backend/src/domain/built-in-forms.ts';
 import { vietnamDay } from '../../backend/src/domain/day.ts';
 import { appendResponses, type NewResponseInput } from '../../backend/src/db/responses.repository.ts';
 import { listFields } from '../../backend/src/db/officers.repository.ts';
 import { createOfficer, createPoint, createUnit } from '../../backend/src/services/setup.service.ts';
-import type { Deps } from '../../backend/src/services/context.ts';
+import type { Deps } from '../../backend/src/deps.ts';
 
 /** Small, fast, seeded PRNG (mulberry32): the same seed gives the same data. */
 export function prng(seed: number): () => number {
@@ -77,6 +77,8 @@ export function makeResponse(rand: () => number, u: GeneratedUnit, at: Date): Ne
     clientId: crypto.randomUUID(),
     formKey: COUNTER_FORM_V1.key,
     formVersion: COUNTER_FORM_V1.version,
+    overallKey: COUNTER_FORM_V1.overallKey,
+    issueLabels: issues.map((k) => COUNTER_FORM_V1.issues.find((i) => i.key === k)?.label ?? k),
     answers,
     issues,
     comment: rand() < 0.05 ? 'Cán bộ hướng dẫn tận tình, thủ tục nhanh gọn.' : null,

@@ -5,6 +5,10 @@ type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface CommentFilter {
   unitId: string;
+  /** Responses to this form only. */
+  formKey: string;
+  /** Its general question, which `level` filters on. */
+  overallKey: string;
   officerId?: string | undefined;
   fieldId?: string | undefined;
   /** Level of the overall question. */
@@ -33,18 +37,20 @@ export interface CommentRow {
 /**
  * Responses that carry a comment or a reported issue, newest first. The JSON columns are matched
  * with LIKE: both are stored canonically by responses.repository.ts (sorted keys, no spaces,
- * one-digit levels, issue keys from a fixed list), so '"overall":2' and '"harassment"' are exact
- * on both dialects without JSON functions.
+ * one-digit levels, keys from the form's own list), so '"overall":2' and '"harassment"' are
+ * exact on both dialects without JSON functions.
  */
 export async function listCommentRows(db: Executor, f: CommentFilter): Promise<CommentRow[]> {
   let q = db
     .selectFrom('responses as r')
     .select(['r.id', 'r.seq', 'r.officer_id', 'r.field_id', 'r.answers', 'r.issues', 'r.comment', 'r.received_at', 'r.day', 'r.channel'])
     .where('r.unit_id', '=', f.unitId)
+    .where('r.form_key', '=', f.formKey)
     .where((eb) => eb.or([eb('r.comment', 'is not', null), eb('r.issues', '!=', '[]')]));
   if (f.officerId) q = q.where('r.officer_id', '=', f.officerId);
   if (f.fieldId) q = q.where('r.field_id', '=', f.fieldId);
-  if (f.level !== undefined) q = q.where('r.answers', 'like', `%"overall":${f.level}%`);
+  // Keys are [a-z0-9_] (domain/form.ts), so neither LIKE wildcard can be in them.
+  if (f.level !== undefined) q = q.where('r.answers', 'like', `%"${f.overallKey}":${f.level}%`);
   if (f.issue) q = q.where('r.issues', 'like', `%"${f.issue}"%`);
   if (f.beforeSeq !== undefined) q = q.where('r.seq', '<', f.beforeSeq);
   if (f.handled !== undefined) {

@@ -1,11 +1,11 @@
-import { CompiledQuery, sql } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabaseUrl } from '../../test/helpers/test-database.ts';
 import { createDb, type Db } from './create-db.ts';
 import { migrateToLatest, migratorFor } from './migrate.ts';
 import { claimDue, claimDueQuery, type OutboxRow } from './outbox.repository.ts';
 import { sumByOfficer, sumByQuestion } from './tallies.repository.ts';
-import type { OutboxStatus, TallyRow } from './schema.ts';
+import type { OutboxStatus, TallyRow, TallyTable } from './schema.ts';
 
 // Runs on the dialect under test (TEST_DATABASE_URL).
 let db: Db;
@@ -25,16 +25,23 @@ async function migrateTo(name: string): Promise<void> {
   if (error) throw error;
 }
 
-const cells: TallyRow[] = [
+/** A tally row as migrations before 009 knew it (no form). */
+type OldCell = Omit<TallyRow, 'form_key'>;
+const oldDb = () => db.kysely as unknown as Kysely<{ tallies: Omit<TallyTable, 'form_key'> }>;
+
+const cells: OldCell[] = [
   { unit_id: 'u1', day: '2026-11-02', officer_id: 'o1', field_id: 'f1', question_key: 'overall', level: 1, count: 3 },
   { unit_id: 'u1', day: '2026-11-02', officer_id: 'o1', field_id: 'f1', question_key: 'overall', level: 5, count: 4 },
   { unit_id: 'u1', day: '2026-11-03', officer_id: 'o2', field_id: '', question_key: 'access', level: 4, count: 2 },
   { unit_id: 'u2', day: '2026-11-02', officer_id: 'o3', field_id: 'f1', question_key: 'overall', level: 2, count: 7 },
 ];
+/** The same rows once 009 has run: every one of them the counter form's. */
+const withForm = (rows: OldCell[]): TallyRow[] => rows.map((r) => ({ ...r, form_key: 'counter' }));
 
-const sorted = (rows: TallyRow[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+const sorted = <R extends object>(rows: R[]) =>
+  [...rows].map((r) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b))) as R).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
-async function allCells(): Promise<TallyRow[]> {
+async function allCells(): Promise<object[]> {
   const rows = await db.kysely.selectFrom('tallies').selectAll().execute();
   return sorted(rows.map((r) => ({ ...r, count: Number(r.count) })));
 }
@@ -72,27 +79,28 @@ async function explain(text: string, parameters: readonly unknown[]): Promise<st
 describe('migration 006: tallies clustered by (unit, question, day)', () => {
   it('keeps every cell, leaves one B-tree that covers the tallies route, and the upsert still merges', async () => {
     await migrateTo('005_tallies_covering_index');
-    await db.kysely.insertInto('tallies').values(cells).execute();
+    await oldDb().insertInto('tallies').values(cells).execute();
     expect(await talliesLayout()).toEqual({ clustered: false, key: 'unit_id,day,officer_id,field_id,question_key,level', indexes: ['tallies_unit_question_day_cover'] });
 
-    await migrateToLatest(db);
+    await migrateTo('006_tallies_clustered');
     expect(await allCells()).toEqual(sorted(cells));
     expect(await talliesLayout()).toEqual({ clustered: true, key: 'unit_id,question_key,day,officer_id,field_id,level', indexes: [] });
 
     // The same ON CONFLICT target as appendResponses: the column set, not its order, names the key.
-    await db.kysely
+    await oldDb()
       .insertInto('tallies')
       .values({ ...cells[0]!, count: 2 })
       .onConflict((oc) => oc.columns(['unit_id', 'day', 'officer_id', 'field_id', 'question_key', 'level']).doUpdateSet({ count: sql<number>`tallies.count + excluded.count` }))
       .execute();
-    const range = { unitId: 'u1', from: '2026-11-01', to: '2026-11-30' };
+    await migrateToLatest(db);
+    const range = { unitId: 'u1', formKey: 'counter', from: '2026-11-01', to: '2026-11-30' };
     expect(await sumByOfficer(db.kysely, range, 'overall')).toEqual([{ officerId: 'o1', level: 1, n: 5 }, { officerId: 'o1', level: 5, n: 4 }]);
     expect(await sumByQuestion(db.kysely, range, ['access', 'overall'])).toHaveLength(3);
   });
 
   it('serves the tallies route from the key alone, as ranges (SQLite) or an index-only scan (PostgreSQL)', async () => {
-    await migrateToLatest(db);
-    const { sql: text, parameters } = db.kysely
+    await migrateTo('006_tallies_clustered');
+    const { sql: text, parameters } = oldDb()
       .selectFrom('tallies')
       .where('unit_id', '=', 'u1')
       .where('question_key', 'in', ['overall', 'access'])
@@ -108,12 +116,58 @@ describe('migration 006: tallies clustered by (unit, question, day)', () => {
 
   it('goes back down to the 005 layout with every cell, and up again', async () => {
     await migrateToLatest(db);
-    await db.kysely.insertInto('tallies').values(cells).execute();
+    await db.kysely.insertInto('tallies').values(withForm(cells)).execute();
     await migrateTo('005_tallies_covering_index');
     expect(await allCells()).toEqual(sorted(cells));
     expect(await talliesLayout()).toEqual({ clustered: false, key: 'unit_id,day,officer_id,field_id,question_key,level', indexes: ['tallies_unit_question_day_cover'] });
     await migrateToLatest(db);
+    expect(await allCells()).toEqual(sorted(withForm(cells)));
+  });
+});
+
+describe('migration 009: forms as data, tallies keyed by form', () => {
+  it('keeps every tally row as the counter form’s (up, down, up), keys tallies (unit, form, question, day, …), and points serve the counter form', async () => {
+    await migrateTo('008_outbox_unfinished');
+    await oldDb().insertInto('tallies').values(cells).execute();
+    await db.kysely
+      .insertInto('units')
+      .values({ id: 'u1', code: 'xa-1', name: 'UBND xã 1', kind: 'commune', parent_id: null, created_at: '2026-01-01T00:00:00Z' })
+      .execute();
+    await sql`insert into points (id, unit_id, officer_id, label, token_key, active, created_at) values ('p1', 'u1', null, 'Quầy', 'k1', 1, '2026-01-01T00:00:00Z')`.execute(db.kysely);
+
+    await migrateToLatest(db);
+    expect(await allCells()).toEqual(sorted(withForm(cells)));
+    expect(await talliesLayout()).toEqual({ clustered: true, key: 'unit_id,form_key,question_key,day,officer_id,field_id,level', indexes: [] });
+    expect((await db.kysely.selectFrom('points').select('form_key').executeTakeFirstOrThrow()).form_key).toBe('counter');
+    // migrateToLatest adds the built-in forms.
+    expect((await db.kysely.selectFrom('forms').select(['key', 'version']).orderBy('key').execute()).map((f) => `${f.key}/${f.version}`)).toEqual(['counter/1', 'sipas/1']);
+    const { sql: text, parameters } = db.kysely
+      .selectFrom('tallies')
+      .where('unit_id', '=', 'u1')
+      .where('form_key', '=', 'counter')
+      .where('question_key', 'in', ['overall', 'access'])
+      .where('day', '>=', '2026-01-01')
+      .where('day', '<=', '2026-12-31')
+      .select(['officer_id', 'level', (eb) => eb.fn.sum<number>('count').as('n')])
+      .groupBy(['officer_id', 'level'])
+      .compile();
+    expect(await explain(text, parameters)).toMatch(
+      db.dialect === 'sqlite' ? /SEARCH tallies USING PRIMARY KEY \(unit_id=\? AND form_key=\? AND question_key=\? AND day>\? AND day<\?\)/ : /Index Only Scan using tallies_pk/,
+    );
+
+    await migrateTo('008_outbox_unfinished');
     expect(await allCells()).toEqual(sorted(cells));
+    expect(await talliesLayout()).toEqual({ clustered: true, key: 'unit_id,question_key,day,officer_id,field_id,level', indexes: [] });
+    await migrateToLatest(db);
+    expect(await allCells()).toEqual(sorted(withForm(cells)));
+  });
+
+  it('refuses to go down while another form has counts (the old schema would merge them)', async () => {
+    await migrateToLatest(db);
+    await db.kysely.insertInto('tallies').values([...withForm(cells), { ...withForm(cells)[0]!, form_key: 'sipas' }]).execute();
+    const { error } = await migratorFor(db).migrateTo('008_outbox_unfinished');
+    expect(String(error)).toContain('tallies of forms other than "counter" exist');
+    expect(await allCells()).toHaveLength(cells.length + 1);
   });
 });
 

@@ -1,5 +1,6 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db, DialectName } from './create-db.ts';
+import { ensureBuiltInForms } from './forms.repository.ts';
 import * as m001 from './migrations/001_initial.ts';
 import * as m002 from './migrations/002_dossier_counts.ts';
 import * as m003 from './migrations/003_zalo_alerts.ts';
@@ -8,6 +9,7 @@ import * as m005 from './migrations/005_tallies_covering_index.ts';
 import { tallies006 } from './migrations/006_tallies_clustered.ts';
 import * as m007 from './migrations/007_response_indexes.ts';
 import * as m008 from './migrations/008_outbox_unfinished.ts';
+import { forms009 } from './migrations/009_forms.ts';
 
 /**
  * Static list: works from tsx, bundles and tests alike; names sort in order. A migration whose
@@ -23,6 +25,7 @@ function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '006_tallies_clustered': tallies006(dialect),
     '007_response_indexes': m007,
     '008_outbox_unfinished': m008,
+    '009_forms': forms009(dialect),
   };
 }
 
@@ -31,6 +34,7 @@ export function migratorFor(db: Db): Migrator {
   return new Migrator({ db: db.kysely, provider });
 }
 
+/** Runs every migration not run yet, then adds the built-in forms a database lacks. */
 export async function migrateToLatest(db: Db): Promise<void> {
   const migrator = migratorFor(db);
   const { error, results } = await migrator.migrateToLatest();
@@ -39,4 +43,5 @@ export async function migrateToLatest(db: Db): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error ?? '');
     throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${reason}`);
   }
+  await ensureBuiltInForms(db);
 }

@@ -10,6 +10,8 @@ export interface Point {
   label: string;
   tokenKey: string;
   active: boolean;
+  /** The form it serves (its latest version). */
+  formKey: string;
 }
 
 const toPoint = (r: PointRow): Point => ({
@@ -19,17 +21,18 @@ const toPoint = (r: PointRow): Point => ({
   label: r.label,
   tokenKey: r.token_key,
   active: r.active === 1,
+  formKey: r.form_key,
 });
 
 export async function insertPoint(
   db: Executor,
-  p: { id: string; unitId: string; officerId: string | null; label: string; tokenKey: string; now: string },
+  p: { id: string; unitId: string; officerId: string | null; label: string; tokenKey: string; formKey: string; now: string },
 ): Promise<Point> {
   await db
     .insertInto('points')
-    .values({ id: p.id, unit_id: p.unitId, officer_id: p.officerId, label: p.label, token_key: p.tokenKey, created_at: p.now })
+    .values({ id: p.id, unit_id: p.unitId, officer_id: p.officerId, label: p.label, token_key: p.tokenKey, form_key: p.formKey, created_at: p.now })
     .execute();
-  return { id: p.id, unitId: p.unitId, officerId: p.officerId, label: p.label, tokenKey: p.tokenKey, active: true };
+  return { id: p.id, unitId: p.unitId, officerId: p.officerId, label: p.label, tokenKey: p.tokenKey, active: true, formKey: p.formKey };
 }
 
 export async function findPointByTokenKey(db: Executor, tokenKey: string): Promise<Point | undefined> {

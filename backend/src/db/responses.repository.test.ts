@@ -65,8 +65,8 @@ describe('appendResponses', () => {
     const first = Array.from({ length: 7 }, (_, n) => newResponseRecord(unit, n));
     await d.db.kysely.transaction().execute((trx) => appendResponses(trx, d.db.dialect, first));
     const day = first[0]!.day;
-    const range = { unitId: unit.unitId, from: `${day.slice(0, 7)}-01`, to: `${day.slice(0, 7)}-31` };
-    const empty = { unitId: other.unitId, from: range.from, to: range.to };
+    const range = { unitId: unit.unitId, formKey: 'counter', questionKey: 'overall', from: `${day.slice(0, 7)}-01`, to: `${day.slice(0, 7)}-31` };
+    const empty = { ...range, unitId: other.unitId };
     const stored = await sumByOfficer(d.db.kysely, range, 'overall');
     expect(stored.length).toBeGreaterThan(0);
 
@@ -77,7 +77,7 @@ describe('appendResponses', () => {
       await appendResponses(trx, d.db.dialect, second, {
         statements,
         afterLock: () => {
-          read = statements.ahead(officerSumsQuery(trx, 'overall', [range, empty]).compile()).then((r) => officerSumsByRange([range, empty], r.rows));
+          read = statements.ahead(officerSumsQuery(trx, [range, empty]).compile()).then((r) => officerSumsByRange([range, empty], r.rows));
         },
         appendAtCommit: true,
       });

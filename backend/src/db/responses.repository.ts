@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { chainHash } from '../domain/chain.ts';
+import { hashedFacts, tallyCells, type ResponseFacts } from '../domain/response-record.ts';
 import type { DialectName } from './create-db.ts';
 import { CompiledInsert } from './compiled-insert.ts';
 import type { BatchStatements } from './pg-pipeline.ts';
@@ -16,6 +17,10 @@ export interface NewResponseInput {
   clientId: string;
   formKey: string;
   formVersion: number;
+  /** The form's general question (not stored): the self-rating cell and the alert rules read it. */
+  overallKey: string;
+  /** Labels of `issues`, in order (not stored): for the alert text. */
+  issueLabels?: string[];
   answers: Record<string, number>;
   issues: string[];
   comment: string | null;
@@ -59,8 +64,8 @@ export function receiptForRetry(found: FoundReceipt, unitId: string): StoredRece
   return { id: found.id, receivedAt: found.receivedAt, day: found.day };
 }
 
-/** What the hash covers: every stored fact of the response except the chain fields themselves. */
-export function hashRecord(r: Omit<ResponseRow, 'prev_hash' | 'hash'>): Record<string, unknown> {
+/** A stored row as the hash chain sees it (domain/response-record.ts). */
+export function factsOfRow(r: Omit<ResponseRow, 'prev_hash' | 'hash'>): ResponseFacts {
   return {
     id: r.id,
     unitId: r.unit_id,
@@ -71,35 +76,18 @@ export function hashRecord(r: Omit<ResponseRow, 'prev_hash' | 'hash'>): Record<s
     clientId: r.client_id,
     formKey: r.form_key,
     formVersion: r.form_version,
-    answers: JSON.parse(r.answers) as unknown,
-    issues: JSON.parse(r.issues) as unknown,
+    answers: JSON.parse(r.answers) as Record<string, number>,
+    issues: JSON.parse(r.issues) as string[],
     comment: r.comment,
     dossierCode: r.dossier_code,
     channel: r.channel,
     receivedAt: r.received_at,
     day: r.day,
-    // Added by migration 003: present only when set, so rows stored before keep their hashes.
-    ...(r.respondent_hash != null ? { respondentHash: r.respondent_hash } : {}),
-    ...(r.verification != null ? { verification: r.verification } : {}),
-    ...(r.self_rating != null ? { selfRating: r.self_rating } : {}),
+    respondentHash: r.respondent_hash,
+    verification: r.verification,
+    selfRating: r.self_rating,
   };
 }
-
-/**
- * The tally cells one response adds: (officer, question, level). A self-rating counts for the
- * unit but not for the officer (officer ''), plus one 'self_rating' cell under the officer so
- * staff can see what was excluded. verify.service.ts recomputes tallies through this too.
- */
-export function tallyEntries(r: { officerId: string | null; selfRating: boolean; answers: Record<string, number>; overallKey?: string }): { officerId: string; questionKey: string; level: number }[] {
-  const officer = r.selfRating ? '' : (r.officerId ?? '');
-  const out = Object.entries(r.answers).map(([questionKey, level]) => ({ officerId: officer, questionKey, level }));
-  const overall = r.answers[r.overallKey ?? 'overall'];
-  if (r.selfRating && r.officerId && overall !== undefined) out.push({ officerId: r.officerId, questionKey: SELF_RATING_KEY, level: overall });
-  return out;
-}
-
-/** Tally question key counting excluded self-ratings per officer (not a form question). */
-export const SELF_RATING_KEY = 'self_rating';
 
 /** Receipts of already stored responses among these clientIds. */
 export async function findReceiptsByClientIds(db: Executor, clientIds: string[]): Promise<Map<string, FoundReceipt>> {
@@ -199,6 +187,7 @@ export async function appendResponses(trx: Transaction<Database>, dialect: Diale
     const head = heads.get(r.unitId);
     if (!head) throw new Error(`unit ${r.unitId} has no chain head`);
     const sortedAnswers = Object.fromEntries(Object.entries(r.answers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const selfRating = r.selfRating ? 1 : null;
     // The whole row in one literal (hash filled in below): V8 copies `{ ...row, hash }` on a slow path.
     const row: ResponseRow = {
       id: r.id,
@@ -219,19 +208,40 @@ export async function appendResponses(trx: Transaction<Database>, dialect: Diale
       day: r.day,
       respondent_hash: r.respondentHash ?? null,
       verification: r.verification ?? null,
-      self_rating: r.selfRating ? 1 : null,
+      self_rating: selfRating,
       prev_hash: head.hash,
       hash: '',
     };
-    const hash = chainHash(head.hash, hashRecord(row));
+    const facts: ResponseFacts = {
+      id: r.id,
+      unitId: r.unitId,
+      seq: row.seq,
+      pointId: r.pointId,
+      officerId: r.officerId,
+      fieldId: r.fieldId,
+      clientId: r.clientId,
+      formKey: r.formKey,
+      formVersion: r.formVersion,
+      answers: sortedAnswers,
+      issues: r.issues,
+      comment: r.comment,
+      dossierCode: r.dossierCode,
+      channel: r.channel,
+      receivedAt: r.receivedAt,
+      day: r.day,
+      respondentHash: row.respondent_hash,
+      verification: row.verification,
+      selfRating,
+    };
+    const hash = chainHash(head.hash, hashedFacts(facts));
     row.hash = hash;
     rows.push(row);
     heads.set(r.unitId, { seq: row.seq, hash });
-    for (const { officerId, questionKey, level } of tallyEntries({ officerId: r.officerId, selfRating: r.selfRating === true, answers: r.answers })) {
-      const key = `${r.unitId}|${r.day}|${officerId}|${r.fieldId ?? ''}|${questionKey}|${level}`;
+    for (const { formKey, officerId, questionKey, level } of tallyCells({ formKey: r.formKey, officerId: r.officerId, selfRating: r.selfRating === true, answers: r.answers, overallKey: r.overallKey })) {
+      const key = `${r.unitId}|${formKey}|${r.day}|${officerId}|${r.fieldId ?? ''}|${questionKey}|${level}`;
       const t = tallies.get(key);
       if (t) t.count++;
-      else tallies.set(key, { unit_id: r.unitId, day: r.day, officer_id: officerId, field_id: r.fieldId ?? '', question_key: questionKey, level, count: 1 });
+      else tallies.set(key, { unit_id: r.unitId, form_key: formKey, day: r.day, officer_id: officerId, field_id: r.fieldId ?? '', question_key: questionKey, level, count: 1 });
     }
     const receipt = { id: r.id, receivedAt: r.receivedAt, day: r.day };
     existing.set(r.clientId, { id: r.id, receivedAt: r.receivedAt, day: r.day, unitId: r.unitId });
@@ -279,7 +289,7 @@ function pgAppendWrites(rows: ResponseRow[], tallyRows: TallyRow[]) {
   const tallyArrays = sql.join(TALLY_COLUMNS.map((c) => sql`${tallyRows.map((t) => t[c])}::${sql.raw(c === 'level' || c === 'count' ? 'integer' : 'text')}[]`));
   return sql`with appended as (insert into responses (${responseCols}) select * from unnest(${responseArrays})),
     counted as (insert into tallies (${sql.join(TALLY_COLUMNS.map((c) => sql.ref(c)))}) select * from unnest(${tallyArrays})
-      on conflict (unit_id, day, officer_id, field_id, question_key, level) do update set count = tallies.count + excluded.count)`;
+      on conflict (unit_id, form_key, day, officer_id, field_id, question_key, level) do update set count = tallies.count + excluded.count)`;
 }
 
 function pgMovedHeads(moved: { unitId: string; seq: number; hash: string }[]) {
@@ -290,7 +300,7 @@ function tallyUpsert(trx: Transaction<Database>, rows: TallyRow[]) {
   return trx
     .insertInto('tallies')
     .values(rows)
-    .onConflict((oc) => oc.columns(['unit_id', 'day', 'officer_id', 'field_id', 'question_key', 'level']).doUpdateSet({ count: sql<number>`tallies.count + excluded.count` }));
+    .onConflict((oc) => oc.columns(['unit_id', 'form_key', 'day', 'officer_id', 'field_id', 'question_key', 'level']).doUpdateSet({ count: sql<number>`tallies.count + excluded.count` }));
 }
 
 // Units per chain-head UPDATE: three parameters each, well under both dialects' limits.
@@ -334,7 +344,7 @@ const RESPONSE_COLUMNS = [
   'hash',
 ] as const satisfies readonly (keyof ResponseRow)[];
 const RESPONSE_INSERT = new CompiledInsert<ResponseRow>([...RESPONSE_COLUMNS]);
-const TALLY_COLUMNS = ['unit_id', 'day', 'officer_id', 'field_id', 'question_key', 'level', 'count'] as const satisfies readonly (keyof TallyRow)[];
+const TALLY_COLUMNS = ['unit_id', 'form_key', 'day', 'officer_id', 'field_id', 'question_key', 'level', 'count'] as const satisfies readonly (keyof TallyRow)[];
 const TALLY_UPSERT = new CompiledInsert<TallyRow>([...TALLY_COLUMNS]);
 
 // unnest's element types; text converts to the varchar(n) columns on insert, checking lengths.

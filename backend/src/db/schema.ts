@@ -24,6 +24,7 @@ export interface Database {
   outbox: OutboxTable;
   digest_runs: DigestRunTable;
   handling_notes: HandlingNoteTable;
+  forms: FormTable;
 }
 
 export type Flag = 0 | 1;
@@ -62,6 +63,8 @@ export interface PointTable {
   label: string;
   /** Random key inside the signed token; replaced on rotation so old QR codes stop working. */
   token_key: string;
+  /** The form the point serves, its latest version (migration 009). */
+  form_key: ColumnType<string, string | undefined, string>;
   active: ColumnType<Flag, Flag | undefined, Flag>;
   created_at: string;
 }
@@ -126,6 +129,8 @@ export interface ChainHeadTable {
 /** '' (not NULL) stands for "no officer / no field", so the composite key works for upserts on both dialects. */
 export interface TallyTable {
   unit_id: string;
+  /** Migration 009: counts of different forms never merge, whatever their question keys. */
+  form_key: string;
   day: string;
   officer_id: string;
   field_id: string;
@@ -258,6 +263,16 @@ export interface HandlingNoteTable {
   author: string;
   handled: Flag;
   note: string;
+  created_at: string;
+}
+
+/** One version of a questionnaire (migration 009): inserted, or replaced while it has no responses; never otherwise changed. */
+export interface FormTable {
+  key: string;
+  version: number;
+  title: string;
+  /** Canonical JSON of the content (domain/form.ts contentJson). */
+  content: string;
   created_at: string;
 }
 

@@ -5,6 +5,8 @@ type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface TallyRange {
   unitId: string;
+  /** The form whose counts are read: a form's counts never merge with another's. */
+  formKey: string;
   from: string;
   to: string;
 }
@@ -21,6 +23,7 @@ function rangeQuery(db: Executor, r: TallyRange) {
   return db
     .selectFrom('tallies')
     .where('unit_id', '=', r.unitId)
+    .where('form_key', '=', r.formKey)
     .where('day', '>=', r.from)
     .where('day', '<=', r.to);
 }
@@ -51,13 +54,13 @@ export async function sumByOfficer(db: Executor, r: TallyRange, questionKey: str
 }
 
 /** Names a TallyRange in officerSumsQuery's rows and officerSumsByRange's map. */
-export const rangeKey = (r: TallyRange): string => `${r.unitId}|${r.from}|${r.to}`;
+export const rangeKey = (r: TallyRange): string => `${r.unitId}|${r.formKey}|${r.from}|${r.to}`;
 
-/** Officer sums of one question over several unit day ranges, in one query; each row holds its range's rangeKey as k. */
-export function officerSumsQuery(db: Executor, questionKey: string, ranges: readonly [TallyRange, ...TallyRange[]]) {
-  const one = (r: TallyRange) =>
+/** Officer sums of a question (each range's own) over several unit day ranges, in one query; each row holds its range's rangeKey as k. */
+export function officerSumsQuery(db: Executor, ranges: readonly [TallyRange & { questionKey: string }, ...(TallyRange & { questionKey: string })[]]) {
+  const one = (r: TallyRange & { questionKey: string }) =>
     rangeQuery(db, r)
-      .where('question_key', '=', questionKey)
+      .where('question_key', '=', r.questionKey)
       .select((eb) => [sql<string>`cast(${rangeKey(r)} as varchar)`.as('k'), 'officer_id', 'level', eb.fn.sum<string | number>('count').as('n')])
       .groupBy(['officer_id', 'level']);
   return ranges.slice(1).reduce((q, r) => q.unionAll(one(r)), one(ranges[0]));
@@ -84,6 +87,7 @@ export async function sumByDay(db: Executor, r: TallyRange, questionKey: string)
 
 export interface TallyCell {
   unitId: string;
+  formKey: string;
   day: string;
   officerId: string;
   fieldId: string;
@@ -96,6 +100,7 @@ export async function allTallies(db: Executor, unitId: string): Promise<TallyCel
   const rows = await db.selectFrom('tallies').selectAll().where('unit_id', '=', unitId).execute();
   return rows.map((t) => ({
     unitId: t.unit_id,
+    formKey: t.form_key,
     day: t.day,
     officerId: t.officer_id,
     fieldId: t.field_id,

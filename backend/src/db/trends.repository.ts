@@ -6,12 +6,13 @@ type Executor = Kysely<Database> | Transaction<Database>;
 /** Level counts per (day, question) from the tallies table: never from raw responses. */
 export async function sumByDayAndQuestion(
   db: Executor,
-  r: { unitId: string; from: string; to: string },
+  r: { unitId: string; formKey: string; from: string; to: string },
   questionKeys: readonly string[],
 ): Promise<{ day: string; questionKey: string; level: number; n: number }[]> {
   const rows = await db
     .selectFrom('tallies')
     .where('unit_id', '=', r.unitId)
+    .where('form_key', '=', r.formKey)
     // Named keys make every question one range of the (unit, question, day) key.
     .where('question_key', 'in', [...questionKeys])
     .where('day', '>=', r.from)

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { DEFAULT_FIELDS } from '../domain/form.ts';
+import { DEFAULT_FIELDS } from '../domain/fields.ts';
 import { GENESIS_HASH } from '../domain/chain.ts';
 import type { Database, UnitRow, UnitTable } from './schema.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COUNTER_FORM_V1, DEFAULT_FIELDS, findForm } from './form.ts';
+import { BUILT_IN_FORMS, COUNTER_FORM_V1 } from './built-in-forms.ts';
+import { DEFAULT_FIELDS } from './fields.ts';
 import { LEVELS, isLevel } from './levels.ts';
 import { countLevels, totalOf } from './tally.ts';
 
@@ -38,9 +39,8 @@ describe('the counter form v1', () => {
   it('offers the three negative-conduct reports', () => {
     expect(COUNTER_FORM_V1.issues.map((i) => i.key)).toEqual(['harassment', 'extra_cost', 'negative_conduct']);
   });
-  it('is found by key and version', () => {
-    expect(findForm('counter', 1)).toBe(COUNTER_FORM_V1);
-    expect(findForm('counter', 2)).toBeUndefined();
+  it('is built in, as version 1 of "counter"', () => {
+    expect(BUILT_IN_FORMS.find((f) => f.key === 'counter' && f.version === 1)).toBe(COUNTER_FORM_V1);
   });
   it('has the default fields', () => {
     expect(DEFAULT_FIELDS).toEqual([

@@ -17,11 +17,3 @@ export function isLevel(value: unknown): value is Level {
 export function levelLabel(level: Level): string {
   return LEVELS.find((l) => l.value === level)!.label;
 }
-
-/** Satisfied = 4, 5; dissatisfied = 1, 2 (R3.1). */
-export function isDissatisfied(level: Level): boolean {
-  return level <= 2;
-}
-export function isSatisfied(level: Level): boolean {
-  return level >= 4;
-}

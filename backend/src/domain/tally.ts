@@ -22,15 +22,3 @@ export function countLevels(levels: Iterable<Level>): LevelCounts {
 export function totalOf(counts: LevelCounts): number {
   return LEVEL_VALUES.reduce((sum, l) => sum + counts[String(l) as keyof LevelCounts], 0);
 }
-
-/** (n1 + n2) / n, or null when there is nothing to divide (R3.1). */
-export function dissatisfiedShare(counts: LevelCounts): number | null {
-  const n = totalOf(counts);
-  return n === 0 ? null : (counts['1'] + counts['2']) / n;
-}
-
-/** (n4 + n5) / n, or null when there are no responses. */
-export function satisfiedShare(counts: LevelCounts): number | null {
-  const n = totalOf(counts);
-  return n === 0 ? null : (counts['4'] + counts['5']) / n;
-}

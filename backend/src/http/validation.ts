@@ -4,7 +4,7 @@ import { createMiddleware } from 'hono/factory';
 import { validator } from 'hono/validator';
 import type { z } from 'zod';
 import { decodeUtf8, findIllFormedText, normalizeTexts } from '../domain/text.ts';
-import { AppError, type ErrorDetail } from './errors.ts';
+import { AppError, type ErrorDetail } from '../app-error.ts';
 
 type Issue = z.core.$ZodIssue;
 
@@ -16,6 +16,7 @@ const TYPE_NAMES: Record<string, string> = {
   boolean: 'true hoặc false',
   array: 'một danh sách',
   object: 'một đối tượng JSON',
+  record: 'một đối tượng JSON',
 };
 
 /** The value at a path of the input, and whether anything is there (undefined counts as absent). */

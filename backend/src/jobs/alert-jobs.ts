@@ -1,6 +1,6 @@
 import { isStorageFull, storageErrorOf } from '../db/db-errors.ts';
 import { requeueByReason } from '../db/outbox.repository.ts';
-import type { Deps } from '../services/context.ts';
+import type { Deps } from '../deps.ts';
 import type { WorkKind } from '../zalo/runtime.ts';
 import { runDigests } from './digest.ts';
 import { Dispatcher } from './dispatcher.ts';

@@ -1,10 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { Config } from '../config.ts';
-import { isFlagged } from '../domain/flag.ts';
-import { COUNTER_FORM_V1 } from '../domain/form.ts';
 import { isLevel, levelLabel } from '../domain/levels.ts';
-import { addLevel, dissatisfiedShare, emptyLevels, totalOf, type LevelCounts } from '../domain/tally.ts';
-import { SMALL_SAMPLE, wilsonInterval } from '../domain/wilson.ts';
+import { sharesOf } from '../domain/results.ts';
+import { addLevel, emptyLevels, type LevelCounts } from '../domain/tally.ts';
 import { alertContext, alertContextsQuery, AlertContexts, type AlertContext, type AlertSubject } from '../db/alerts.repository.ts';
 import type { AppendedResponse, NewResponseInput } from '../db/responses.repository.ts';
 import type { AfterAppend, BatchContext } from '../services/response-writer.ts';
@@ -14,10 +12,9 @@ import { crossingAlertText, responseAlertText } from './alert-text.ts';
 import { queueAlert } from './enqueue.ts';
 
 type Trx = Transaction<Database>;
-const OVERALL = COUNTER_FORM_V1.overallKey;
 
-/** Rule 1's events: overall "Rất không hài lòng" or any reported issue. */
-const isLowOrIssue = (r: NewResponseInput): boolean => r.answers[OVERALL] === 1 || r.issues.length > 0;
+/** Rule 1's events: "Rất không hài lòng" on the form's general question, or any reported issue. */
+const isLowOrIssue = (r: NewResponseInput): boolean => r.answers[r.overallKey] === 1 || r.issues.length > 0;
 
 /** Names and recipients for an alert's text: from the batch's read ahead when it covers the subject, else read now. */
 type ContextOf = (s: AlertSubject) => Promise<AlertContext>;
@@ -25,9 +22,9 @@ type ContextOf = (s: AlertSubject) => Promise<AlertContext>;
 /** Rule 1: overall "Rất không hài lòng" or any reported issue → an immediate alert. */
 async function ruleLowOrIssue(trx: Trx, batch: BatchContext, config: Config, contextOf: ContextOf, r: AppendedResponse): Promise<boolean> {
   if (!isLowOrIssue(r)) return false;
-  const overall = r.answers[OVERALL];
+  const overall = r.answers[r.overallKey];
   const n = await contextOf(r);
-  const issueLabels = r.issues.map((k) => COUNTER_FORM_V1.issues.find((i) => i.key === k)?.label ?? k);
+  const issueLabels = r.issues.map((k, i) => r.issueLabels?.[i] ?? k);
   const label = isLevel(overall) ? levelLabel(overall) : null;
   await queueAlert(trx, batch.statements, config, {
     unitId: r.unitId,
@@ -47,6 +44,8 @@ async function ruleLowOrIssue(trx: Trx, batch: BatchContext, config: Config, con
 
 interface CrossingGroup {
   unitId: string;
+  formKey: string;
+  overallKey: string;
   officerId: string;
   month: string;
   lastDay: string;
@@ -54,15 +53,24 @@ interface CrossingGroup {
   receivedAt: string;
 }
 
-/** The batch's overall ratings per (unit, officer, month): the groups rule 2 looks at. */
+/** The batch's overall ratings per (unit, form, officer, month): the groups rule 2 looks at. */
 function crossingGroups(records: NewResponseInput[]): Map<string, CrossingGroup> {
   const groups = new Map<string, CrossingGroup>();
   for (const r of records) {
-    const level = r.answers[OVERALL];
+    const level = r.answers[r.overallKey];
     if (!r.officerId || r.selfRating || !isLevel(level)) continue;
     const month = r.day.slice(0, 7);
-    const key = `${r.unitId}|${r.officerId}|${month}`;
-    const g = groups.get(key) ?? { unitId: r.unitId, officerId: r.officerId, month, lastDay: r.day, batch: emptyLevels(), receivedAt: r.receivedAt };
+    const key = `${r.unitId}|${r.formKey}|${r.officerId}|${month}`;
+    const g = groups.get(key) ?? {
+      unitId: r.unitId,
+      formKey: r.formKey,
+      overallKey: r.overallKey,
+      officerId: r.officerId,
+      month,
+      lastDay: r.day,
+      batch: emptyLevels(),
+      receivedAt: r.receivedAt,
+    };
     addLevel(g.batch, level);
     if (r.day > g.lastDay) g.lastDay = r.day;
     if (r.receivedAt > g.receivedAt) g.receivedAt = r.receivedAt;
@@ -75,11 +83,11 @@ function crossingGroups(records: NewResponseInput[]): Map<string, CrossingGroup>
 const mayCross = (g: CrossingGroup): boolean => g.batch['1'] + g.batch['2'] > 0;
 // The whole month: what is counted so far is month-to-date, and the range (so its key) is the
 // same for the submitted records as for the appended ones, whatever their last day.
-const monthRange = (g: CrossingGroup): TallyRange => ({ unitId: g.unitId, from: `${g.month}-01`, to: `${g.month}-31` });
+const monthRange = (g: CrossingGroup): TallyRange & { questionKey: string } => ({ unitId: g.unitId, formKey: g.formKey, questionKey: g.overallKey, from: `${g.month}-01`, to: `${g.month}-31` });
 
 /** The month ranges whose officer sums rule 2 will need for these records. */
-function crossingRanges(records: NewResponseInput[]): TallyRange[] {
-  const ranges = new Map<string, TallyRange>();
+function crossingRanges(records: NewResponseInput[]): (TallyRange & { questionKey: string })[] {
+  const ranges = new Map<string, TallyRange & { questionKey: string }>();
   for (const g of crossingGroups(records).values()) {
     if (!mayCross(g)) continue;
     const range = monthRange(g);
@@ -107,24 +115,26 @@ async function ruleCrossing(trx: Trx, batch: BatchContext, config: Config, conte
     for (const s of sums) if (s.officerId === g.officerId && isLevel(s.level)) addLevel(before, s.level, s.n);
     const now = emptyLevels();
     for (const k of ['1', '2', '3', '4', '5'] as const) now[k] = before[k] + g.batch[k];
-    if (isFlagged(before) || !isFlagged(now)) continue;
-    const n = totalOf(now);
-    const dissatisfied = now['1'] + now['2'];
-    const share = dissatisfiedShare(now) ?? 0;
-    const interval = wilsonInterval(dissatisfied, n);
+    const after = sharesOf(now);
+    if (sharesOf(before).flagged || !after.flagged) continue;
+    const n = after.responses;
+    const dissatisfied = after.dissatisfied;
+    const share = after.dissatisfiedShare ?? 0;
+    const interval = after.dissatisfiedInterval;
     const nm = await contextOf({ unitId: g.unitId, officerId: g.officerId, fieldId: null });
     await queueAlert(trx, batch.statements, config, {
       unitId: g.unitId,
       kind: 'crossing',
-      dedupeKey: `crossing:${g.officerId}:${g.month}`,
+      // The counter form keeps its old key (alerts already stored); others name their form.
+      dedupeKey: g.formKey === 'counter' ? `crossing:${g.officerId}:${g.month}` : `crossing:${g.formKey}:${g.officerId}:${g.month}`,
       officerId: g.officerId,
       responseId: null,
       day: g.lastDay,
       createdAt: g.receivedAt,
-      details: { month: g.month, n, dissatisfied, share, interval, smallSample: n < SMALL_SAMPLE, levels: now },
+      details: { month: g.month, formKey: g.formKey, n, dissatisfied, share, interval, smallSample: after.smallSample, levels: now },
       recipients: nm.recipients,
       text: (link) =>
-        crossingAlertText({ unitName: nm.unitName, officerName: nm.officerName ?? '', month: g.month, n, dissatisfied, share, interval, smallSample: n < SMALL_SAMPLE, link }),
+        crossingAlertText({ unitName: nm.unitName, officerName: nm.officerName ?? '', month: g.month, n, dissatisfied, share, interval, smallSample: after.smallSample, link }),
     });
     queued = true;
   }
@@ -158,7 +168,7 @@ export function alertRulesHook(config: Config, onAlert?: () => void) {
       read.contexts = batch.statements.ahead(alertContextsQuery(trx, subjects, config.ALERT_NOTIFY_CLERK).compile()).then((r) => new AlertContexts(r.rows));
     }
     const [first, ...rest] = crossingRanges(records);
-    if (first) read.sums = batch.statements.ahead(officerSumsQuery(trx, OVERALL, [first, ...rest]).compile()).then((r) => officerSumsByRange([first, ...rest], r.rows));
+    if (first) read.sums = batch.statements.ahead(officerSumsQuery(trx, [first, ...rest]).compile()).then((r) => officerSumsByRange([first, ...rest], r.rows));
     // Awaited by the hook; a batch of duplicates only never asks.
     read.contexts?.catch(() => undefined);
     read.sums?.catch(() => undefined);

@@ -1,4 +1,5 @@
 import { formatViDate } from '../domain/day.ts';
+import { RULE, thresholdText } from '../domain/rule.ts';
 
 /** Short Vietnamese messages for the chairman's Zalo, each with a link to the staff screen. */
 
@@ -59,9 +60,9 @@ export function crossingAlertText(a: {
 }): string {
   const [y, m] = a.month.split('-');
   return [
-    `⚠ ${a.unitName}: cán bộ ${a.officerName} có tỷ lệ không hài lòng trên 25% (tháng ${m}/${y})`,
+    `⚠ ${a.unitName}: cán bộ ${a.officerName} có tỷ lệ không hài lòng trên ${thresholdText()} (tháng ${m}/${y})`,
     `${a.dissatisfied}/${a.n} phiếu không hài lòng = ${pct(a.share)}${a.interval ? ` (khoảng tin cậy 95%: ${pct(a.interval.low)}–${pct(a.interval.high)})` : ''}`,
-    a.smallSample ? 'Lưu ý: ít dữ liệu (dưới 10 phiếu).' : null,
+    a.smallSample ? `Lưu ý: ít dữ liệu (dưới ${RULE.smallSample} phiếu).` : null,
     `Xem: ${a.link}`,
   ]
     .filter((l): l is string => l !== null)
@@ -81,9 +82,9 @@ export function digestText(a: {
     `${a.unitName} – tổng hợp ngày ${formatViDate(a.day)}`,
     `Số phiếu: ${a.responses}; hài lòng ${pct(a.satisfiedShare)}; không hài lòng ${pct(a.dissatisfiedShare)}`,
   ];
-  if (a.flagged.length === 0) lines.push('Không có cán bộ nào trên 25% không hài lòng (từ đầu tháng).');
+  if (a.flagged.length === 0) lines.push(`Không có cán bộ nào trên ${thresholdText()} không hài lòng (từ đầu tháng).`);
   else {
-    lines.push('Cán bộ trên 25% không hài lòng (từ đầu tháng):');
+    lines.push(`Cán bộ trên ${thresholdText()} không hài lòng (từ đầu tháng):`);
     for (const f of a.flagged.slice(0, 20)) lines.push(`- ${f.name}: ${pct(f.share)} của ${f.n} phiếu${f.smallSample ? ' (ít dữ liệu)' : ''}`);
   }
   lines.push(`Xem: ${a.link}`);

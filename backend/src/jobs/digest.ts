@@ -1,6 +1,6 @@
 import { vietnamDay } from '../domain/day.ts';
 import { listUnits } from '../db/units.repository.ts';
-import type { Deps } from '../services/context.ts';
+import type { Deps } from '../deps.ts';
 import { buildTallies } from '../services/tallies.service.ts';
 import { digestText } from './alert-text.ts';
 import { createAlert } from './enqueue.ts';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { claimDue, settle, settleAll, type OutboxRow, type Settlement } from '../db/outbox.repository.ts';
 import { findLinks, type ZaloLink } from '../db/zalo-links.repository.ts';
-import type { Deps } from '../services/context.ts';
+import type { Deps } from '../deps.ts';
 import { znsPhone } from '../zalo/oa-client.ts';
 import { WAITING_REASON, type SendOutcome } from '../zalo/outcome.ts';
 import { viTime } from './alert-text.ts';

@@ -3,7 +3,7 @@ import { enqueueMessages, requeueWaiting } from '../db/outbox.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { countEventFailure, finishEvent, nextPendingEvent, pruneEvents } from '../db/zalo-events.repository.ts';
 import { consumeLinkCode, setFollowing, staffIdsForZaloUser, upsertLink } from '../db/zalo-links.repository.ts';
-import type { Deps } from '../services/context.ts';
+import type { Deps } from '../deps.ts';
 import { eventUserId, webhookEventSchema, type WebhookEvent } from '../zalo/events.ts';
 import { linkCodeHash, parseLinkCode } from '../zalo/link-codes.ts';
 import { respondentHash } from '../zalo/respondent.ts';

@@ -2,7 +2,7 @@ import { deleteSession, findSessionStaff, findStaffForLogin, insertSession, type
 import { unitSubtreeIds } from '../db/units.repository.ts';
 import { DUMMY_HASH, verifyPassword } from '../security/passwords.ts';
 import { hashSessionToken, newSessionToken } from '../security/session-token.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from '../deps.ts';
 
 export type Principal = { kind: 'admin' } | { kind: 'staff'; staff: Staff };
 

@@ -1,9 +1,10 @@
 import { listCommentRows, findResponseUnit, type CommentFilter } from '../db/comments.repository.ts';
 import { insertHandlingNote, notesForResponses, type HandlingNote } from '../db/handling-notes.repository.ts';
 import { listFields, listOfficers } from '../db/officers.repository.ts';
-import { COUNTER_FORM_V1 } from '../domain/form.ts';
+import { AppError } from '../app-error.ts';
+import { formView, latestFormOrThrow, type FormView } from './form-view.ts';
 import type { Principal } from './auth.service.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from '../deps.ts';
 
 export interface CommentView {
   id: string;
@@ -22,9 +23,17 @@ export interface CommentView {
   notes: HandlingNote[];
 }
 
-/** Comments and misconduct reports of a unit, newest first, with their handling history. */
-export async function listComments(deps: Deps, filter: CommentFilter): Promise<{ comments: CommentView[]; nextBefore: number | null }> {
+/** Comments and misconduct reports of a unit for one form, newest first, with their handling history and the form's labels. */
+export async function listComments(
+  deps: Deps,
+  query: Omit<CommentFilter, 'overallKey'>,
+): Promise<{ form: FormView; comments: CommentView[]; nextBefore: number | null }> {
   const db = deps.db.kysely;
+  const form = await latestFormOrThrow(deps, query.formKey);
+  if (query.issue !== undefined && !form.issues.some((i) => i.key === query.issue)) {
+    throw new AppError('invalid_input', undefined, { details: [{ path: 'issue', message: 'Giá trị không nằm trong danh sách cho phép.' }] });
+  }
+  const filter: CommentFilter = { ...query, overallKey: form.overallKey };
   const [rows, officers, fields] = await Promise.all([listCommentRows(db, filter), listOfficers(db, filter.unitId), listFields(db, filter.unitId)]);
   const notes = await notesForResponses(db, rows.map((r) => r.id));
   const officerName = new Map(officers.map((o) => [o.id, o.name]));
@@ -39,7 +48,7 @@ export async function listComments(deps: Deps, filter: CommentFilter): Promise<{
       channel: r.channel,
       officer: r.officerId ? { id: r.officerId, name: officerName.get(r.officerId) ?? '' } : null,
       field: r.fieldId ? { id: r.fieldId, name: fieldName.get(r.fieldId) ?? '' } : null,
-      level: r.answers[COUNTER_FORM_V1.overallKey] ?? null,
+      level: r.answers[form.overallKey] ?? null,
       answers: r.answers,
       issues: r.issues,
       comment: r.comment,
@@ -48,7 +57,7 @@ export async function listComments(deps: Deps, filter: CommentFilter): Promise<{
     };
   });
   const last = rows.at(-1);
-  return { comments, nextBefore: rows.length === filter.limit && last ? last.seq : null };
+  return { form: formView(form), comments, nextBefore: rows.length === filter.limit && last ? last.seq : null };
 }
 
 /** Records a handling decision; false when the response is not the unit's (the caller answers 404). */

@@ -1,31 +1,16 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/create-db.ts';
+import type { Deps } from '../deps.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { Metrics } from './metrics.ts';
+import { FormCatalog } from './forms.service.ts';
 import { PointCache } from './point-cache.ts';
 import { StorageHealth } from './storage-health.ts';
 import { ResponseWriter, type ResponseSink } from './response-writer.ts';
+
 import { appendHooks } from './append-hooks.ts';
 import { ThreadedResponseWriter } from './writer-thread.ts';
 import { ZaloRuntime } from '../zalo/runtime.ts';
-
-/** What every service and route gets; built once in server.ts (or a test, or a script). */
-export interface Deps {
-  db: Db;
-  config: Config;
-  now: () => Date;
-  logger: Logger;
-  /** The one writer of responses in this process (group commit), in this thread or its own. */
-  writer: ResponseSink;
-  /** Points with their active officers and fields, for the response hot path. */
-  points: PointCache;
-  /** Prometheus metrics of this process (GET /metrics). */
-  metrics: Metrics;
-  /** Zalo OA client, shared token store, and the doorbell for the alert jobs. */
-  zalo: ZaloRuntime;
-  /** Whether writes fail for want of space (/healthz, /metrics, one log line per minute). */
-  storage: StorageHealth;
-}
 
 export function createDeps(parts: {
   db: Db;
@@ -65,6 +50,7 @@ export function createDeps(parts: {
     logger,
     writer,
     points: new PointCache(),
+    forms: new FormCatalog(),
     metrics,
     zalo,
     storage,

@@ -2,7 +2,7 @@ import { findUnitByCode, listUnits } from '../db/units.repository.ts';
 import { listOfficers } from '../db/officers.repository.ts';
 import { listPoints } from '../db/points.repository.ts';
 import { createOfficer, createPoint, createStaff, createUnit, pointLinks } from './setup.service.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from '../deps.ts';
 
 export const DEMO_UNIT = { code: 'nam-dong', name: 'UBND xã Nam Dong' } as const;
 export const DEMO_LOGINS = {

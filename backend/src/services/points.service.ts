@@ -1,7 +1,7 @@
 import type { Point } from '../db/points.repository.ts';
 import { verifyPointToken } from '../security/point-token.ts';
-import { AppError } from '../http/errors.ts';
-import type { Deps } from './context.ts';
+import { AppError } from '../app-error.ts';
+import type { Deps } from '../deps.ts';
 import type { PointContext } from './point-cache.ts';
 
 /** The active point behind a QR token, with its unit's active officers and fields; 404 for a forged, rotated, unknown or disabled one. */

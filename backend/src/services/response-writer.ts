@@ -1,6 +1,6 @@
 import { isStorageFull, isUniqueViolation, storageErrorOf } from '../db/db-errors.ts';
 import { IllFormedTextError } from '../domain/chain.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../app-error.ts';
 import type { Transaction } from 'kysely';
 import type { Db, DialectName } from '../db/create-db.ts';
 import { batchStatements, type BatchStatements } from '../db/pg-pipeline.ts';

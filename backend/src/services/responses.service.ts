@@ -1,10 +1,10 @@
-import { COUNTER_FORM_V1, type FormDefinition } from '../domain/form.ts';
+import { answerProblems, type FormDefinition } from '../domain/form.ts';
 import { vietnamDay } from '../domain/day.ts';
 import { findPointByTokenKey } from '../db/points.repository.ts';
 import { findReceiptsByClientIds, type AppendOutcome, type StoredReceipt } from '../db/responses.repository.ts';
 import { verifyPointToken } from '../security/point-token.ts';
-import { AppError } from '../http/errors.ts';
-import type { Deps } from './context.ts';
+import { AppError } from '../app-error.ts';
+import type { Deps } from '../deps.ts';
 import type { PointContext } from './point-cache.ts';
 import { resolveRespondent } from '../zalo/respondent.ts';
 import { newRowId } from '../db/ids.ts';
@@ -13,6 +13,8 @@ export interface ResponseSubmission {
   clientId: string;
   officerId?: string | undefined;
   fieldId?: string | undefined;
+  /** The version of the point's form the citizen answered; default its latest. */
+  formVersion?: number | undefined;
   answers: Record<string, number>;
   issues?: string[] | undefined;
   comment?: string | undefined;
@@ -52,21 +54,34 @@ async function knownInUnit(deps: Deps, ctx: PointContext, set: 'activeOfficerIds
   return (await deps.points.refreshUnit(deps.db, ctx.point.unitId, deps.now().getTime()))[set].has(id);
 }
 
+/** The form a response answers: the version it names, else the point's latest; 400 for a version the point's form does not have. */
+async function formFor(deps: Deps, ctx: PointContext, version: number | undefined): Promise<FormDefinition> {
+  const key = ctx.point.formKey;
+  const nowMs = deps.now().getTime();
+  const form = version === undefined ? await deps.forms.latest(deps.db, key, nowMs) : await deps.forms.version(deps.db, key, version, nowMs);
+  if (!form) {
+    if (version === undefined) throw new Error(`point ${ctx.point.id} serves form "${key}", which has no version`);
+    throw invalid('formVersion', 'Phiên bản phiếu này không tồn tại.');
+  }
+  return form;
+}
+
 /**
- * Stores one response: appended to the unit's hash chain and counted in the day's tallies in
- * the same transaction (through the group-commit writer). The same clientId again (a retry, or
- * a concurrent duplicate) returns the first receipt and stores nothing.
+ * Stores one response: checked against its form (every answer a question of the form, every
+ * mandatory question answered, issues from the form's list), appended to the unit's hash chain
+ * and counted in the day's tallies in the same transaction (through the group-commit writer).
+ * The same clientId again (a retry, or a concurrent duplicate) returns the first receipt and
+ * stores nothing.
  */
-export async function recordResponse(
-  deps: Deps,
-  ctx: PointContext,
-  input: ResponseSubmission,
-  form: FormDefinition = COUNTER_FORM_V1,
-): Promise<RecordOutcome> {
+export async function recordResponse(deps: Deps, ctx: PointContext, input: ResponseSubmission): Promise<RecordOutcome> {
+  const form = await formFor(deps, ctx, input.formVersion);
+  const problems = answerProblems(form, input.answers, input.issues ?? []);
+  if (problems.length > 0) throw new AppError('invalid_input', undefined, { details: problems });
   const officerId = await resolveOfficer(deps, ctx, input.officerId);
   const fieldId = await resolveField(deps, ctx, input.fieldId);
   const issueOrder = form.issues.map((i) => i.key);
   const issues = [...new Set(input.issues ?? [])].sort((a, b) => issueOrder.indexOf(a) - issueOrder.indexOf(b));
+  const issueLabel = new Map(form.issues.map((i) => [i.key, i.label]));
   const respondent = await resolveRespondent(deps, officerId, input.zaloAccessToken);
   const now = deps.now();
   // Fields listed one by one: V8 builds `{ ...respondent, id, … }` (a spread, then a dozen more
@@ -83,6 +98,8 @@ export async function recordResponse(
     clientId: input.clientId,
     formKey: form.key,
     formVersion: form.version,
+    overallKey: form.overallKey,
+    issueLabels: issues.map((k) => issueLabel.get(k) ?? k),
     answers: input.answers,
     issues,
     comment: input.comment ?? null,

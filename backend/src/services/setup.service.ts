@@ -5,9 +5,10 @@ import { insertPoint, setPointActive, setPointTokenKey, type Point } from '../db
 import { findStaffByUsername, insertStaff, type Staff } from '../db/staff.repository.ts';
 import { hashPassword } from '../security/passwords.ts';
 import { newTokenKey, signPointToken } from '../security/point-token.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../app-error.ts';
+import { DEFAULT_FORM_KEY } from '../domain/built-in-forms.ts';
 import type { Config } from '../config.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from '../deps.ts';
 
 export interface PointLinks {
   token: string;
@@ -71,9 +72,13 @@ export async function createOfficer(deps: Deps, unitId: string, input: { name: s
 export async function createPoint(
   deps: Deps,
   unitId: string,
-  input: { label: string; officerId?: string | undefined },
+  input: { label: string; officerId?: string | undefined; formKey?: string | undefined },
 ): Promise<Point & PointLinks> {
   await requireUnit(deps, unitId);
+  const formKey = input.formKey ?? DEFAULT_FORM_KEY;
+  if (!(await deps.forms.latest(deps.db, formKey, deps.now().getTime()))) {
+    throw new AppError('invalid_input', `Không có phiếu khảo sát "${formKey}".`, { details: [{ path: 'formKey', message: 'không có phiếu này' }] });
+  }
   if (input.officerId !== undefined) {
     const officer = await findOfficer(deps.db.kysely, input.officerId);
     if (!officer || officer.unitId !== unitId || !officer.active) {
@@ -88,6 +93,7 @@ export async function createPoint(
     officerId: input.officerId ?? null,
     label: input.label,
     tokenKey: newTokenKey(),
+    formKey,
     now: deps.now().toISOString(),
   });
   return { ...point, ...pointLinks(deps.config, point.tokenKey) };

@@ -1,62 +1,52 @@
-import { COUNTER_FORM_V1 } from '../domain/form.ts';
-import { isLevel } from '../domain/levels.ts';
-import { isFlagged } from '../domain/flag.ts';
-import { addLevel, dissatisfiedShare, emptyLevels, satisfiedShare, totalOf, type LevelCounts } from '../domain/tally.ts';
-import { wilsonInterval, SMALL_SAMPLE } from '../domain/wilson.ts';
+import type { Deps } from '../deps.ts';
 import { listFields, listOfficers } from '../db/officers.repository.ts';
 import { sumByDay, sumByField, sumByOfficer, sumByQuestion, type LevelSum } from '../db/tallies.repository.ts';
-import type { Deps } from './context.ts';
+import { addLevels, sharesOf, type Shares } from '../domain/results.ts';
+import { RULE, type SatisfactionRule } from '../domain/rule.ts';
+import { sipasIndex, type SipasIndex } from '../domain/sipas.ts';
+import { emptyLevels, type LevelCounts } from '../domain/tally.ts';
+import { formView, latestFormOrThrow, type FormView } from './form-view.ts';
 
-export interface Shares {
-  responses: number;
-  levels: LevelCounts;
-  satisfiedShare: number | null;
-  dissatisfiedShare: number | null;
-}
-
-export interface OfficerTally extends Shares {
-  officerId: string;
-  name: string;
-  title: string | null;
-  flagged: boolean;
-  /** 95 % Wilson interval of the dissatisfied share; null when n = 0. */
-  dissatisfiedInterval: { low: number; high: number } | null;
-  /** n < 10: "ít dữ liệu". */
-  smallSample: boolean;
-}
+export type OfficerTally = Shares & { officerId: string; name: string; title: string | null };
+export type FieldTally = Shares & { fieldId: string | null; name: string };
+export type DayTally = Shares & { day: string };
 
 export interface TalliesReport {
   unitId: string;
   from: string;
   to: string;
+  /** The form these figures are of, with its labels: screens write no question label themselves. */
+  form: FormView;
+  /** The rule every flag here was decided by. */
+  rule: SatisfactionRule;
+  /** The general question's figures. */
   total: Shares;
   questions: Record<string, Shares>;
   officers: OfficerTally[];
-  fields: (Shares & { fieldId: string | null; name: string })[];
-  days: { day: string; responses: number; levels: LevelCounts; satisfiedShare: number | null; dissatisfiedShare: number | null }[];
+  fields: FieldTally[];
+  days: DayTally[];
+  /** The SIPAS index, for a form whose questions sit in groups (aspect → factor); null otherwise. */
+  index: SipasIndex | null;
 }
 
-function shares(levels: LevelCounts): Shares {
-  return { responses: totalOf(levels), levels, satisfiedShare: satisfiedShare(levels), dissatisfiedShare: dissatisfiedShare(levels) };
-}
-
-function group<R extends LevelSum>(rows: R[], keyOf: (r: R) => string): Map<string, LevelCounts> {
+/** Level counts per key from (key, level, n) rows. */
+export function levelsBy<R extends LevelSum>(rows: R[], keyOf: (r: R) => string): Map<string, LevelCounts> {
   const out = new Map<string, LevelCounts>();
   for (const r of rows) {
-    if (!isLevel(r.level)) continue;
     const key = keyOf(r);
-    addLevel(out.get(key) ?? out.set(key, emptyLevels()).get(key)!, r.level, r.n);
+    addLevels(out.get(key) ?? out.set(key, emptyLevels()).get(key)!, [r]);
   }
   return out;
 }
 
 /** The tallies route: read from the tallies table only, never from raw responses. */
-export async function buildTallies(deps: Deps, unitId: string, from: string, to: string): Promise<TalliesReport> {
+export async function buildTallies(deps: Deps, unitId: string, from: string, to: string, formKey = 'counter'): Promise<TalliesReport> {
   const db = deps.db.kysely;
-  const range = { unitId, from, to };
-  const overall = COUNTER_FORM_V1.overallKey;
+  const form = await latestFormOrThrow(deps, formKey);
+  const range = { unitId, formKey, from, to };
+  const overall = form.overallKey;
   const [byQuestion, byOfficer, byField, byDay, officers, fields] = await Promise.all([
-    sumByQuestion(db, range, COUNTER_FORM_V1.questions.map((q) => q.key)),
+    sumByQuestion(db, range, form.questions.map((q) => q.key)),
     sumByOfficer(db, range, overall),
     sumByField(db, range, overall),
     sumByDay(db, range, overall),
@@ -64,38 +54,35 @@ export async function buildTallies(deps: Deps, unitId: string, from: string, to:
     listFields(db, unitId),
   ]);
 
-  const questionLevels = group(byQuestion, (r) => r.questionKey);
+  const questionLevels = levelsBy(byQuestion, (r) => r.questionKey);
   const questions: Record<string, Shares> = {};
-  for (const q of COUNTER_FORM_V1.questions) questions[q.key] = shares(questionLevels.get(q.key) ?? emptyLevels());
+  for (const q of form.questions) questions[q.key] = sharesOf(questionLevels.get(q.key) ?? emptyLevels());
 
-  const officerLevels = group(byOfficer, (r) => r.officerId);
+  const officerLevels = levelsBy(byOfficer, (r) => r.officerId);
   const officerRows: OfficerTally[] = officers
     .filter((o) => o.active || officerLevels.has(o.id))
-    .map((o) => {
-      const levels = officerLevels.get(o.id) ?? emptyLevels();
-      const s = shares(levels);
-      return {
-        officerId: o.id,
-        name: o.name,
-        title: o.title,
-        ...s,
-        flagged: isFlagged(levels),
-        dissatisfiedInterval: wilsonInterval(levels['1'] + levels['2'], s.responses),
-        smallSample: s.responses < SMALL_SAMPLE,
-      };
-    });
+    .map((o) => ({ officerId: o.id, name: o.name, title: o.title, ...sharesOf(officerLevels.get(o.id) ?? emptyLevels()) }));
 
-  const fieldLevels = group(byField, (r) => r.fieldId);
-  const fieldRows = fields
+  const fieldLevels = levelsBy(byField, (r) => r.fieldId);
+  const fieldRows: FieldTally[] = fields
     .filter((f) => f.active || fieldLevels.has(f.id))
-    .map((f) => ({ fieldId: f.id as string | null, name: f.name, ...shares(fieldLevels.get(f.id) ?? emptyLevels()) }));
+    .map((f) => ({ fieldId: f.id as string | null, name: f.name, ...sharesOf(fieldLevels.get(f.id) ?? emptyLevels()) }));
   const noField = fieldLevels.get('');
-  if (noField) fieldRows.push({ fieldId: null, name: 'Không chọn lĩnh vực', ...shares(noField) });
+  if (noField) fieldRows.push({ fieldId: null, name: 'Không chọn lĩnh vực', ...sharesOf(noField) });
 
-  const dayLevels = group(byDay, (r) => r.day);
-  const days = [...dayLevels.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([day, levels]) => ({ day, ...shares(levels) }));
+  const days = [...levelsBy(byDay, (r) => r.day).entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, levels]) => ({ day, ...sharesOf(levels) }));
 
-  return { unitId, from, to, total: questions[overall]!, questions, officers: officerRows, fields: fieldRows, days };
+  return {
+    unitId,
+    from,
+    to,
+    form: formView(form),
+    rule: RULE,
+    total: questions[overall]!,
+    questions,
+    officers: officerRows,
+    fields: fieldRows,
+    days,
+    index: form.groups.length > 0 ? sipasIndex(form, questionLevels) : null,
+  };
 }

@@ -1,6 +1,9 @@
 import { canonicalJson, chainHash, GENESIS_HASH } from '../domain/chain.ts';
+import { hashedFacts } from '../domain/response-record.ts';
 import { explainReplacedSurrogates } from '../domain/surrogate-forensics.ts';
-import { hashRecord, streamUnitResponses, tallyEntries } from '../db/responses.repository.ts';
+import { factsOfRow, streamUnitResponses } from '../db/responses.repository.ts';
+import type { ResponseRow } from '../db/schema.ts';
+import { overallKeysByForm } from '../db/forms.repository.ts';
 import { allTallies } from '../db/tallies.repository.ts';
 import { listUnits } from '../db/units.repository.ts';
 import type { Db } from '../db/create-db.ts';
@@ -22,8 +25,24 @@ export interface VerifyReport {
   notes: VerifyProblem[];
 }
 
-const tallyKey = (t: { day: string; officerId: string; fieldId: string; questionKey: string; level: number }) =>
-  `${t.day}|${t.officerId || '-'}|${t.fieldId || '-'}|${t.questionKey}|${t.level}`;
+const tallyKey = (t: { formKey: string; day: string; officerId: string; fieldId: string; questionKey: string; level: number }) =>
+  `${t.formKey}|${t.day}|${t.officerId || '-'}|${t.fieldId || '-'}|${t.questionKey}|${t.level}`;
+
+/**
+ * The tally cells a stored row must have added, counted here with code of verify's own (issue
+ * 24: a check that shares the writer's code would agree with it by construction). The rules, as
+ * ARCHITECTURE.md and the self-rating feature state them: each answer counts once under its
+ * form, day, field ('' for none) and officer ('' for none); a self-rating counts under no officer,
+ * and once more under its officer as 'self_rating' with the overall level.
+ */
+function expectedCells(row: ResponseRow, answers: Record<string, unknown>, overallKey: string | undefined): { formKey: string; day: string; officerId: string; fieldId: string; questionKey: string; level: number }[] {
+  const isSelf = row.self_rating === 1;
+  const base = { formKey: row.form_key, day: row.day, fieldId: row.field_id ?? '' };
+  const cells = Object.keys(answers).map((questionKey) => ({ ...base, officerId: isSelf || row.officer_id === null ? '' : row.officer_id, questionKey, level: Number(answers[questionKey]) }));
+  const overall = overallKey === undefined ? undefined : answers[overallKey];
+  if (isSelf && row.officer_id !== null && overall !== undefined) cells.push({ ...base, officerId: row.officer_id, questionKey: 'self_rating', level: Number(overall) });
+  return cells;
+}
 
 /**
  * Recomputes every unit's hash chain and every tally from the raw responses (R1.7, R2.3).
@@ -31,6 +50,7 @@ const tallyKey = (t: { day: string; officerId: string; fieldId: string; question
  */
 export async function verifyDatabase(db: Db, onUnit?: (done: number, total: number) => void): Promise<VerifyReport> {
   const units = await listUnits(db.kysely);
+  const overallOf = await overallKeysByForm(db.kysely);
   const problems: VerifyProblem[] = [];
   const notes: VerifyProblem[] = [];
   let responses = 0;
@@ -44,7 +64,7 @@ export async function verifyDatabase(db: Db, onUnit?: (done: number, total: numb
       seq++;
       if (row.seq !== seq) add('chain', `response ${row.id}: seq ${row.seq}, expected ${seq} (a row is missing or inserted)`);
       if (row.prev_hash !== prev) add('chain', `response ${row.id} (seq ${row.seq}): prev_hash does not match the previous response's hash`);
-      const record = hashRecord(row);
+      const record = hashedFacts(factsOfRow(row));
       if (chainHash(row.prev_hash, record) !== row.hash) {
         const explained = explainReplacedSurrogates(row.prev_hash, canonicalJson(record), row.hash);
         if (explained) {
@@ -57,16 +77,16 @@ export async function verifyDatabase(db: Db, onUnit?: (done: number, total: numb
       }
       prev = row.hash;
       seq = row.seq;
-      let answers: Record<string, number>;
+      let answers: Record<string, unknown>;
       try {
-        answers = JSON.parse(row.answers) as Record<string, number>;
+        answers = JSON.parse(row.answers) as Record<string, unknown>;
       } catch {
         add('chain', `response ${row.id}: answers are not JSON`);
         continue;
       }
-      // Same cells as the insert made (a self-rating is kept out of its officer's figures).
-      for (const { officerId, questionKey, level } of tallyEntries({ officerId: row.officer_id, selfRating: row.self_rating === 1, answers })) {
-        const key = tallyKey({ day: row.day, officerId, fieldId: row.field_id ?? '', questionKey, level });
+      if (!overallOf.has(`${row.form_key}|${row.form_version}`)) add('chain', `response ${row.id}: form ${row.form_key} version ${row.form_version} is not in the forms table`);
+      for (const cell of expectedCells(row, answers, overallOf.get(`${row.form_key}|${row.form_version}`))) {
+        const key = tallyKey(cell);
         expected.set(key, (expected.get(key) ?? 0) + 1);
       }
     }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { countResponses, findReceiptsByClientIds } from '../db/responses.repository.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../app-error.ts';
 import { createTestDeps, type TestDeps } from '../../test/helpers/test-deps.ts';
 import { dialectUnderTest } from '../../test/helpers/test-database.ts';
 import { newResponseRecord, seedUnit, type SeededUnit } from '../../test/helpers/fixtures.ts';

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config.ts';
 import type { AppendOutcome, NewResponseInput } from '../db/responses.repository.ts';
-import { AppError, type ErrorCode, type ErrorDetail } from '../http/errors.ts';
+import { AppError, type ErrorCode, type ErrorDetail } from '../app-error.ts';
 import type { Logger } from '../logger.ts';
 import type { ResponseSink, StorageFailure, WriterStats } from './response-writer.ts';
 

@@ -3,7 +3,7 @@ import { activeStaffIdForAppUser } from '../db/zalo-links.repository.ts';
 import { fetchMiniAppUser } from '../zalo/graph.ts';
 import { respondentHash } from '../zalo/respondent.ts';
 import { openSession, type LoginResult } from './auth.service.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from '../deps.ts';
 
 /**
  * Signing in with the linked Zalo account (inside the Mini App):

@@ -1,7 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { insertLinkCode } from '../db/zalo-links.repository.ts';
 import type { ZaloSubjectKind } from '../db/schema.ts';
-import type { Deps } from '../services/context.ts';
+import type { Deps } from '../deps.ts';
 
 // No 0/O, 1/I/L: the code is read off a screen and typed into Zalo on a phone.
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';

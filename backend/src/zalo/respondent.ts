@@ -4,8 +4,8 @@ import type { AppendedResponse } from '../db/responses.repository.ts';
 import { isOfficerUser } from '../db/zalo-links.repository.ts';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { AppError } from '../http/errors.ts';
-import type { Deps } from '../services/context.ts';
+import { AppError } from '../app-error.ts';
+import type { Deps } from '../deps.ts';
 import type { AfterAppend } from '../services/response-writer.ts';
 import { fetchMiniAppUser } from './graph.ts';
 

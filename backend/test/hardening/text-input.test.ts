@@ -142,8 +142,8 @@ describe('verify on rows stored before the fix (issue 23, item 1)', () => {
       for (const [question, level] of Object.entries(JSON.parse(row.answers) as Record<string, number>)) {
         await d.db.kysely
           .insertInto('tallies')
-          .values({ unit_id: u.unitId, day: row.day, officer_id: '', field_id: '', question_key: question, level, count: 1 })
-          .onConflict((oc) => oc.columns(['unit_id', 'question_key', 'day', 'officer_id', 'field_id', 'level']).doUpdateSet((eb) => ({ count: eb('tallies.count', '+', 1) })))
+          .values({ unit_id: u.unitId, form_key: 'counter', day: row.day, officer_id: '', field_id: '', question_key: question, level, count: 1 })
+          .onConflict((oc) => oc.columns(['unit_id', 'form_key', 'question_key', 'day', 'officer_id', 'field_id', 'level']).doUpdateSet((eb) => ({ count: eb('tallies.count', '+', 1) })))
           .execute();
       }
       // Later responses chain on as usual.

@@ -62,6 +62,7 @@ export function newResponseRecord(unit: SeededUnit, i: number, over: Partial<New
     clientId: crypto.randomUUID(),
     formKey: 'counter',
     formVersion: 1,
+    overallKey: 'overall',
     answers: { overall: level, access: 5, attitude: 4, responsibility: level, guidance: 3 },
     issues: [],
     comment: null,

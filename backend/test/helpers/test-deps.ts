@@ -5,7 +5,8 @@ import { parseEnv, resolveConfig, type Config } from '../../src/config.ts';
 import { createDb, type Db } from '../../src/db/create-db.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createDeps, type Deps } from '../../src/services/context.ts';
+import type { Deps } from '../../src/deps.ts';
+import { createDeps } from '../../src/services/context.ts';
 import { createTestDatabaseUrl } from './test-database.ts';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';

@@ -3,7 +3,7 @@ import { findOfficer, type Officer } from '../../../backend/src/db/officers.repo
 import { findPoint, type Point } from '../../../backend/src/db/points.repository.ts';
 import { findStaffByUsername, type Staff } from '../../../backend/src/db/staff.repository.ts';
 import { findUnitByCode, type Unit } from '../../../backend/src/db/units.repository.ts';
-import type { Deps } from '../../../backend/src/services/context.ts';
+import type { Deps } from '../../../backend/src/deps.ts';
 import { CliError } from '../cli/errors.ts';
 
 export async function unitByCode(deps: Deps, code: string): Promise<Unit> {

@@ -3,7 +3,7 @@ import { listOfficers } from '../../../backend/src/db/officers.repository.ts';
 import { listPoints } from '../../../backend/src/db/points.repository.ts';
 import { createPointSchema } from '../../../backend/src/http/admin/admin.schemas.ts';
 import { createPoint, pointLinks, rotatePointToken, setPointEnabled } from '../../../backend/src/services/setup.service.ts';
-import type { Deps } from '../../../backend/src/services/context.ts';
+import type { Deps } from '../../../backend/src/deps.ts';
 import { CliError } from '../cli/errors.ts';
 import { withDeps } from '../cli/open-deps.ts';
 import { formatTable, out, printJson, shortId } from '../cli/output.ts';
@@ -33,11 +33,12 @@ export function registerPointCommands(program: Command): void {
     .argument('<unitCode>')
     .argument('<label>', 'what the poster says, e.g. "Quầy tiếp nhận và trả kết quả"')
     .option('--officer <officer>', 'for a desk point: the officer’s id, id prefix or exact name')
-    .action(async (unitCode: string, label: string, o: { officer?: string }) => {
+    .option('--form <key>', 'the form it serves (default: counter; see `forms list`)')
+    .action(async (unitCode: string, label: string, o: { officer?: string; form?: string }) => {
       const p = await withDeps(async (deps) => {
         const unit = await unitByCode(deps, unitCode);
         const officerId = o.officer === undefined ? undefined : await officerIdFor(deps, unit.id, o.officer);
-        return createPoint(deps, unit.id, parseArgs(createPointSchema, { label, officerId }));
+        return createPoint(deps, unit.id, parseArgs(createPointSchema, { label, officerId, formKey: o.form }));
       });
       out(`created point "${p.label}" id ${p.id}\n  deepLink: ${p.deepLink}\n  webLink:  ${p.webLink}`);
     });

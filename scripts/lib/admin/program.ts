@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerDossierCommands } from './dossier-commands.ts';
+import { registerFormCommands } from './form-commands.ts';
 import { registerOfficerCommands } from './officer-commands.ts';
 import { registerPointCommands } from './point-commands.ts';
 import { registerSetupCommand } from './setup-command.ts';
@@ -19,5 +20,6 @@ export function buildAdminProgram(): Command {
   registerStaffCommands(program);
   registerSetupCommand(program);
   registerDossierCommands(program);
+  registerFormCommands(program);
   return program;
 }

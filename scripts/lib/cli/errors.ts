@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { ConfigError } from '../../../backend/src/config.ts';
-import { AppError } from '../../../backend/src/http/errors.ts';
+import { AppError } from '../../../backend/src/app-error.ts';
 
 /** Exit codes shared by every operator command. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;

@@ -2,7 +2,8 @@ import { loadConfig, type Config } from '../../../backend/src/config.ts';
 import { createDb } from '../../../backend/src/db/create-db.ts';
 import { migrateToLatest } from '../../../backend/src/db/migrate.ts';
 import { createLogger } from '../../../backend/src/logger.ts';
-import { createDeps, type Deps } from '../../../backend/src/services/context.ts';
+import type { Deps } from '../../../backend/src/deps.ts';
+import { createDeps } from '../../../backend/src/services/context.ts';
 
 export interface CliDeps extends Deps {
   close(): Promise<void>;

@@ -8,7 +8,7 @@ import { DEMO_UNIT, seedDemoIfEmpty } from '../../../backend/src/services/demo.s
 import { activePointContext } from '../../../backend/src/services/points.service.ts';
 import { recordResponse } from '../../../backend/src/services/responses.service.ts';
 import { createOfficer, pointLinks } from '../../../backend/src/services/setup.service.ts';
-import type { Deps } from '../../../backend/src/services/context.ts';
+import type { Deps } from '../../../backend/src/deps.ts';
 import { CliError } from '../cli/errors.ts';
 import { COMMENTS, DEMO_OFFICERS } from './demo-profile.ts';
 import { createRandom, type Random } from './prng.ts';

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { findDossierCount, upsertDossierCount } from '../../../backend/src/db/dossier-counts.repository.ts';
 import { listFields } from '../../../backend/src/db/officers.repository.ts';
 import { findUnitByCode } from '../../../backend/src/db/units.repository.ts';
-import type { Deps } from '../../../backend/src/services/context.ts';
+import type { Deps } from '../../../backend/src/deps.ts';
 import { FileErrors, type LineError } from '../setup/setup-plan.ts';
 import { toDossierRows, type DossierRow } from './dossier-rows.ts';
 import { readTabularFile } from './read-dossier-file.ts';

@@ -4,7 +4,7 @@ import { listOfficers } from '../../../backend/src/db/officers.repository.ts';
 import { listPoints } from '../../../backend/src/db/points.repository.ts';
 import { listUnits, type Unit } from '../../../backend/src/db/units.repository.ts';
 import { pointLinks } from '../../../backend/src/services/setup.service.ts';
-import type { Deps } from '../../../backend/src/services/context.ts';
+import type { Deps } from '../../../backend/src/deps.ts';
 import { renderPoster, type PosterData } from './poster.ts';
 import { qrPng, qrSvg, QR_OPTIONS } from './qr-code.ts';
 import { slugify } from './slug.ts';

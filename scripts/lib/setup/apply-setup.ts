@@ -7,7 +7,8 @@ import { insertPoint, listPoints } from '../../../backend/src/db/points.reposito
 import { findStaffByUsername, insertStaff } from '../../../backend/src/db/staff.repository.ts';
 import { hashPassword } from '../../../backend/src/security/passwords.ts';
 import { newTokenKey } from '../../../backend/src/security/point-token.ts';
-import type { Deps } from '../../../backend/src/services/context.ts';
+import type { Deps } from '../../../backend/src/deps.ts';
+import { DEFAULT_FORM_KEY } from '../../../backend/src/domain/built-in-forms.ts';
 import type { Progress } from '../cli/progress.ts';
 import { FileErrors, type LineError, type SetupPlan } from './setup-plan.ts';
 
@@ -157,7 +158,7 @@ export async function applySetup(deps: Deps, plan: SetupPlan, file: string, opts
             if (!officer) throw new FileErrors(file, [{ line: p.line, message: `officer "${p.officerName}" is not an active officer of ${p.unitCode}` }]);
             officerId = officer.id;
           }
-          await insertPoint(trx, { id: crypto.randomUUID(), unitId: id, officerId, label: p.label, tokenKey: newTokenKey(), now });
+          await insertPoint(trx, { id: crypto.randomUUID(), unitId: id, officerId, label: p.label, tokenKey: newTokenKey(), formKey: DEFAULT_FORM_KEY, now });
           created.points++;
         }
         opts.progress?.tick();

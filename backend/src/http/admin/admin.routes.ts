@@ -15,10 +15,14 @@ import {
   setOfficerEnabled,
   setPointEnabled,
 } from '../../services/setup.service.ts';
-import type { Deps } from '../../services/context.ts';
+import type { Deps } from '../../deps.ts';
 import { adminAuth, type AuthEnv } from '../auth.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../app-error.ts';
 import { jsonBody, requireJson } from '../validation.ts';
+import { formInputSchema } from '../../domain/form.ts';
+import { findFormVersion, listForms } from '../../db/forms.repository.ts';
+import { addFormVersion, replaceUnusedFormVersion } from '../../services/forms.service.ts';
+import { formView } from '../../services/form-view.ts';
 import { activeSchema, createOfficerSchema, createPointSchema, createStaffSchema, createUnitSchema } from './admin.schemas.ts';
 
 export function adminRoutes(deps: Deps) {
@@ -75,6 +79,20 @@ export function adminRoutes(deps: Deps) {
     .get('/units/:unitId/staff', async (c) => {
       const unit = await requireUnit(deps, c.req.param('unitId'));
       return c.json({ staff: await listStaff(deps.db.kysely, unit.id) });
+    })
+    // Forms as data (issue 24): a new form, or the next version of one; a version never changes once it has responses.
+    .post('/forms', requireJson, jsonBody(formInputSchema), async (c) => {
+      const saved = await addFormVersion(deps.db, deps.forms, c.req.valid('json'), deps.now());
+      return c.json(saved, saved.created ? 201 : 200);
+    })
+    .get('/forms', async (c) => c.json({ forms: await listForms(deps.db.kysely) }))
+    .get('/forms/:key/:version{[0-9]+}', async (c) => {
+      const form = await findFormVersion(deps.db.kysely, c.req.param('key'), Number(c.req.param('version')));
+      if (!form) throw notFound('form version');
+      return c.json(formView(form));
+    })
+    .put('/forms/:key/:version{[0-9]+}', requireJson, jsonBody(formInputSchema), async (c) => {
+      return c.json(await replaceUnusedFormVersion(deps.db, deps.forms, c.req.param('key'), Number(c.req.param('version')), c.req.valid('json')));
     })
     .patch('/staff/:staffId', requireJson, jsonBody(activeSchema), async (c) => {
       const staff = await findStaffById(deps.db.kysely, c.req.param('staffId'));

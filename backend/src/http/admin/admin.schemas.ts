@@ -17,7 +17,12 @@ export const createUnitSchema = z.strictObject({
 
 export const createOfficerSchema = z.strictObject({ name, title: name.optional() });
 
-export const createPointSchema = z.strictObject({ label: name, officerId: z.string().min(1).max(64).optional() });
+export const createPointSchema = z.strictObject({
+  label: name,
+  officerId: z.string().min(1).max(64).optional(),
+  /** The form the point serves (its latest version); default the counter form. */
+  formKey: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'lowercase key').optional(),
+});
 
 export const STAFF_ROLES = ['clerk', 'chairman', 'supervisor'] as const;
 export const createStaffSchema = z.strictObject({

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { RateLimiter } from '../../security/rate-limiter.ts';
 import { WorkGate, WorkGateFull } from '../../security/work-gate.ts';
 import { login, logout } from '../../services/auth.service.ts';
-import type { Deps } from '../../services/context.ts';
+import type { Deps } from '../../deps.ts';
 import { staffAuth, type AuthEnv } from '../auth.ts';
 import { clientAddress } from '../client-address.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../app-error.ts';
 import { jsonBody, requireJson } from '../validation.ts';
 import { clearSessionCookie, setSessionCookie, wantsCookieSession } from '../session-cookie.ts';
 

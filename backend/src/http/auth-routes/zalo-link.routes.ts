@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { deleteLink, findLink } from '../../db/zalo-links.repository.ts';
-import type { Deps } from '../../services/context.ts';
+import type { Deps } from '../../deps.ts';
 import { issueLinkCode } from '../../zalo/link-codes.ts';
 import { staffAuth, type AuthEnv } from '../auth.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../app-error.ts';
 import { parseOrThrow, utf8OrThrow } from '../validation.ts';
 
 /** Vietnamese mobile numbers, for the ZNS fallback only (kept only with the staff member's consent). */

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { RateLimiter } from '../../security/rate-limiter.ts';
-import type { Deps } from '../../services/context.ts';
+import type { Deps } from '../../deps.ts';
 import { zaloLogin } from '../../services/zalo-login.service.ts';
 import type { AuthEnv } from '../auth.ts';
 import { clientAddress } from '../client-address.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../app-error.ts';
 import { jsonBody, requireJson } from '../validation.ts';
 
 const zaloLoginSchema = z.strictObject({

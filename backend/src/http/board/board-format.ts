@@ -12,12 +12,3 @@ export function formatDay(day: string): string {
   const [y, m, d] = day.split('-');
   return `${d}/${m}/${y}`;
 }
-
-/** Short criterion names for small screens; the full questions are on the form itself. */
-export const SHORT_QUESTION: Record<string, string> = {
-  overall: 'Hài lòng chung',
-  access: 'Tiếp cận dịch vụ',
-  attitude: 'Thái độ của cán bộ, công chức',
-  responsibility: 'Tinh thần trách nhiệm',
-  guidance: 'Cách thức hướng dẫn, làm việc',
-};

@@ -1,8 +1,9 @@
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { LEVELS } from '../../domain/levels.ts';
-import type { BoardData, BoardPeriod, BoardShares } from '../../services/board.service.ts';
-import { formatCount, formatDay, formatPercent, formatTime, SHORT_QUESTION } from './board-format.ts';
+import type { Shares } from '../../domain/results.ts';
+import type { BoardData, BoardPeriod } from '../../services/board.service.ts';
+import { formatCount, formatDay, formatPercent, formatTime } from './board-format.ts';
 import { BOARD_CSS } from './board-style.ts';
 
 export const BOARD_REFRESH_SECONDS = 60;
@@ -13,9 +14,9 @@ function periodTitle(p: BoardPeriod): string {
   return p.key === 'month' ? `Tháng ${p.from.slice(5, 7)}/${p.from.slice(0, 4)}` : `Năm ${p.from.slice(0, 4)}`;
 }
 
-function levelRows(s: BoardShares): Html {
+function levelRows(s: Shares): Html {
   return html`${LEVELS.map((l) => {
-    const n = s.levels[String(l.value) as keyof BoardShares['levels']];
+    const n = s.levels[String(l.value) as keyof Shares['levels']];
     const share = s.responses === 0 ? 0 : n / s.responses;
     return html`<li class="lv lv-${l.value}" data-level="${l.value}" data-count="${n}">
       <span class="lv-label">${l.label}</span>
@@ -38,7 +39,7 @@ function periodCard(p: BoardPeriod): Html {
     <ul class="levels">${levelRows(t)}</ul>
     <h3>Theo tiêu chí (tỷ lệ hài lòng)</h3>
     <ul class="criteria">${p.questions.map(
-      (q) => html`<li data-question="${q.key}" data-responses="${q.shares.responses}"><span>${SHORT_QUESTION[q.key] ?? q.label}</span><strong>${formatPercent(q.shares.satisfiedShare)}</strong></li>`,
+      (q) => html`<li data-question="${q.key}" data-responses="${q.shares.responses}"><span>${q.label}</span><strong>${formatPercent(q.shares.satisfiedShare)}</strong></li>`,
     )}</ul>
     ${p.officers ? officerTable(p) : ''}
   </section>`;

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import { buildBoard } from '../../services/board.service.ts';
-import type { Deps } from '../../services/context.ts';
-import { AppError } from '../errors.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../app-error.ts';
 import { renderBoard } from './board-page.ts';
+
+const FORM_KEY = /^[a-z][a-z0-9_]{0,31}$/;
 
 /**
  * The public board: embedded as an iframe on commune websites, so unlike every other route it may
@@ -14,7 +16,9 @@ const BOARD_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:;
 export function boardRoutes(deps: Deps) {
   return new Hono().get('/:unitCode', async (c) => {
     const code = c.req.param('unitCode');
-    const data = code.length <= 64 ? await buildBoard(deps, code) : undefined;
+    const form = c.req.query('form') ?? 'counter';
+    if (!FORM_KEY.test(form)) throw new AppError('not_found', 'Không tìm thấy phiếu khảo sát này.');
+    const data = code.length <= 64 ? await buildBoard(deps, code, form) : undefined;
     if (!data) throw new AppError('not_found', 'Không tìm thấy đơn vị này.');
     c.header('Content-Security-Policy', BOARD_CSP);
     c.header('X-Content-Type-Options', 'nosniff');

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { vietnamDay } from '../../domain/day.ts';
-import type { Deps } from '../../services/context.ts';
+import type { Deps } from '../../deps.ts';
 import { jsonBody } from '../validation.ts';
 import { responseBodySchema } from './responses.schema.ts';
 

@@ -1,15 +1,16 @@
 import { Hono } from 'hono';
-import { COUNTER_FORM_V1 } from '../../domain/form.ts';
 import { findUnitById } from '../../db/units.repository.ts';
 import { findOfficer, listFields, listOfficers } from '../../db/officers.repository.ts';
 import { RateLimiter, type RateDecision } from '../../security/rate-limiter.ts';
 import { activePointContext, activePointForToken } from '../../services/points.service.ts';
 import { recordResponse, storedReceiptFor } from '../../services/responses.service.ts';
-import type { Deps } from '../../services/context.ts';
+import type { Deps } from '../../deps.ts';
 import { clientAddress } from '../client-address.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../app-error.ts';
 import { jsonBody } from '../validation.ts';
 import { responseBodySchema } from './responses.schema.ts';
+import { formView } from '../../services/form-view.ts';
+import { RULE } from '../../domain/rule.ts';
 
 const officerView = (o: { id: string; name: string; title: string | null }) => ({ id: o.id, name: o.name, title: o.title });
 
@@ -24,13 +25,14 @@ export function publicRoutes(deps: Deps) {
     .get('/points/:token', async (c) => {
       const point = await activePointForToken(deps, c.req.param('token'));
       const db = deps.db.kysely;
-      const [unit, officers, fields, deskOfficer] = await Promise.all([
+      const [unit, officers, fields, deskOfficer, form] = await Promise.all([
         findUnitById(db, point.unitId),
         listOfficers(db, point.unitId, { activeOnly: true }),
         listFields(db, point.unitId, { activeOnly: true }),
         point.officerId ? findOfficer(db, point.officerId) : Promise.resolve(undefined),
+        deps.forms.latest(deps.db, point.formKey, deps.now().getTime()),
       ]);
-      if (!unit) throw new AppError('not_found');
+      if (!unit || !form) throw new AppError('not_found');
       c.header('Cache-Control', 'no-store');
       return c.json({
         unit: { id: unit.id, code: unit.code, name: unit.name },
@@ -38,15 +40,13 @@ export function publicRoutes(deps: Deps) {
         officer: deskOfficer ? officerView(deskOfficer) : null,
         officers: deskOfficer ? [officerView(deskOfficer)] : officers.map(officerView),
         fields: fields.map((f) => ({ id: f.id, name: f.name })),
-        form: {
-          key: COUNTER_FORM_V1.key,
-          version: COUNTER_FORM_V1.version,
-          title: COUNTER_FORM_V1.title,
-          levels: COUNTER_FORM_V1.levels.map((l) => ({ value: l.value, label: l.label })),
-          questions: COUNTER_FORM_V1.questions.map((q) => ({ key: q.key, label: q.label })),
-          issues: COUNTER_FORM_V1.issues.map((i) => ({ key: i.key, label: i.label })),
-        },
+        form: formView(form),
       });
+    })
+    // The rule every flag and alert follows (domain/rule.ts): screens read it, never write 25 themselves.
+    .get('/rule', (c) => {
+      c.header('Cache-Control', 'public, max-age=3600');
+      return c.json(RULE);
     })
     .post(
       '/responses',
@@ -74,6 +74,7 @@ export function publicRoutes(deps: Deps) {
             clientId: body.clientId,
             officerId: body.officerId,
             fieldId: body.fieldId,
+            formVersion: body.formVersion,
             answers: body.answers,
             issues: body.issues,
             comment: body.comment === '' ? undefined : body.comment,

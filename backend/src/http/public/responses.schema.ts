@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { COUNTER_QUESTION_KEYS, ISSUE_KEYS } from '../../domain/form.ts';
 
 const level = z.number().int().min(1).max(5);
 // PostgreSQL text cannot hold NUL; reject it here so both dialects store the same thing.
@@ -11,9 +10,12 @@ const text = (max: number) =>
     .pipe(z.string().max(max).refine(noNul, 'Không được chứa ký tự NUL.'));
 const id = z.string().min(1).max(64);
 
-export const answersSchema = z.strictObject(
-  Object.fromEntries(COUNTER_QUESTION_KEYS.map((k) => [k, level])) as Record<(typeof COUNTER_QUESTION_KEYS)[number], typeof level>,
-);
+/**
+ * Question key → level. Which keys, and which of them are mandatory, is the point's form's to
+ * say: responses.service.ts checks them against it (400 for a key the form lacks or a missing
+ * mandatory answer).
+ */
+export const answersSchema = z.record(z.string().max(64), level).refine((a) => Object.keys(a).length <= 100, 'Quá nhiều câu trả lời.');
 
 /** POST /api/public/responses (API.md): unknown keys anywhere are rejected. */
 export const responseBodySchema = z.strictObject({
@@ -21,8 +23,10 @@ export const responseBodySchema = z.strictObject({
   clientId: z.uuid().transform((s) => s.toLowerCase()),
   officerId: id.optional(),
   fieldId: id.optional(),
+  /** The form version the citizen answered (GET …/points/:token told it); default the point's latest. */
+  formVersion: z.number().int().min(1).max(1_000_000).optional(),
   answers: answersSchema,
-  issues: z.array(z.enum(ISSUE_KEYS)).max(ISSUE_KEYS.length * 2).optional(),
+  issues: z.array(z.string().max(64)).max(40).optional(),
   comment: text(1000)
     .transform((s) => s.trim())
     .optional(),

@@ -1,17 +1,17 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { acknowledgeAlert, listAlerts, type AlertDelivery } from '../../db/alerts.repository.ts';
-import { SELF_RATING_KEY } from '../../db/responses.repository.ts';
+import { SELF_RATING_KEY } from '../../domain/form.ts';
 import { findOfficer } from '../../db/officers.repository.ts';
 import { findUnitById } from '../../db/units.repository.ts';
 import { deleteLink } from '../../db/zalo-links.repository.ts';
 import { isValidDay, vietnamDay } from '../../domain/day.ts';
 import { canAccessUnit } from '../../services/auth.service.ts';
-import type { Deps } from '../../services/context.ts';
+import type { Deps } from '../../deps.ts';
 import { issueLinkCode } from '../../zalo/link-codes.ts';
 import { optionalJson, phoneSchema } from '../auth-routes/zalo-link.routes.ts';
 import { staffAuth, type AuthEnv } from '../auth.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../app-error.ts';
 import { parseOrThrow, queryOf } from '../validation.ts';
 
 const listQuery = z.object({

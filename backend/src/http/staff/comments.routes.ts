@@ -1,18 +1,18 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { ISSUE_KEYS } from '../../domain/form.ts';
 import { addHandlingNote, listComments } from '../../services/comments.service.ts';
-import type { Deps } from '../../services/context.ts';
+import type { Deps } from '../../deps.ts';
 import { staffAuth, type AuthEnv } from '../auth.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../app-error.ts';
 import { jsonBody, queryOf } from '../validation.ts';
-import { unitScope } from './unit-scope.routes.ts';
+import { formKeySchema, issueKeySchema, unitScope } from './unit-scope.routes.ts';
 
 const listQuery = z.object({
+  form: formKeySchema,
   officerId: z.string().max(64).optional(),
   fieldId: z.string().max(64).optional(),
   level: z.coerce.number().int().min(1).max(5).optional(),
-  issue: z.enum(ISSUE_KEYS).optional(),
+  issue: issueKeySchema.optional(),
   handled: z.enum(['yes', 'no']).optional(),
   before: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -31,6 +31,7 @@ export function commentsRoutes(deps: Deps) {
       return c.json(
         await listComments(deps, {
           unitId: c.req.param('unitId'),
+          formKey: q.form ?? 'counter',
           officerId: q.officerId,
           fieldId: q.fieldId,
           level: q.level,

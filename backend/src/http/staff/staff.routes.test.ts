@@ -110,7 +110,17 @@ describe('GET /api/units/:unitId/tallies', () => {
   it('gives null shares for a period without responses', async () => {
     const h = await t.login(a.clerk.username, a.clerk.password);
     const r = (await (await t.get(`/api/units/${a.unitId}/tallies?from=2020-01-01&to=2020-01-31`, h)).json()) as TalliesReport;
-    expect(r.total).toEqual({ responses: 0, levels: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 }, satisfiedShare: null, dissatisfiedShare: null });
+    expect(r.total).toEqual({
+      responses: 0,
+      levels: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 },
+      satisfied: 0,
+      dissatisfied: 0,
+      satisfiedShare: null,
+      dissatisfiedShare: null,
+      flagged: false,
+      dissatisfiedInterval: null,
+      smallSample: true,
+    });
   });
 
   it('rejects bad dates with 400', async () => {

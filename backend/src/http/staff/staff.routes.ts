@@ -4,14 +4,17 @@ import { daysBetween, isValidDay, vietnamDay } from '../../domain/day.ts';
 import { findUnitById } from '../../db/units.repository.ts';
 import { canAccessUnit } from '../../services/auth.service.ts';
 import { buildTallies } from '../../services/tallies.service.ts';
-import type { Deps } from '../../services/context.ts';
+import { formKeysOfUnit } from '../../db/forms.repository.ts';
+import { formView } from '../../services/form-view.ts';
+import type { Deps } from '../../deps.ts';
 import { staffAuth, type AuthEnv } from '../auth.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../app-error.ts';
 import { queryOf } from '../validation.ts';
+import { formKeySchema } from './unit-scope.routes.ts';
 
 const MAX_RANGE_DAYS = 3660;
 const day = z.string().refine(isValidDay, 'Ngày phải có dạng YYYY-MM-DD.');
-const rangeSchema = z.object({ from: day.optional(), to: day.optional() });
+const rangeSchema = z.object({ from: day.optional(), to: day.optional(), form: formKeySchema });
 
 export function staffRoutes(deps: Deps) {
   return new Hono<AuthEnv>()
@@ -33,6 +36,12 @@ export function staffRoutes(deps: Deps) {
       if (daysBetween(from, to) > MAX_RANGE_DAYS) {
         throw new AppError('invalid_input', 'Khoảng thời gian quá dài (tối đa 10 năm).', { details: [{ path: 'to', message: 'range too long' }] });
       }
-      return c.json(await buildTallies(deps, c.req.param('unitId'), from, to));
+      return c.json(await buildTallies(deps, c.req.param('unitId'), from, to, q.form ?? 'counter'));
+    })
+    // The forms this unit uses (its points' and those it has counts of), each as its latest version: the screens' form picker.
+    .get('/:unitId/forms', async (c) => {
+      const keys = await formKeysOfUnit(deps.db.kysely, c.req.param('unitId'));
+      const forms = await Promise.all(keys.map((k) => deps.forms.latest(deps.db, k, deps.now().getTime())));
+      return c.json({ forms: forms.filter((f) => f !== null).map(formView) });
     });
 }

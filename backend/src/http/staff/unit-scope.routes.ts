@@ -3,9 +3,9 @@ import { createMiddleware } from 'hono/factory';
 import { findUnitById, listUnits, unitSubtreeIds } from '../../db/units.repository.ts';
 import { daysBetween, isValidDay, vietnamDay } from '../../domain/day.ts';
 import { canAccessUnit } from '../../services/auth.service.ts';
-import type { Deps } from '../../services/context.ts';
+import type { Deps } from '../../deps.ts';
 import { staffAuth, type AuthEnv } from '../auth.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../app-error.ts';
 import { z } from 'zod';
 
 /**
@@ -21,6 +21,11 @@ export const unitScope = (deps: Deps) =>
   });
 
 export const daySchema = z.string().refine(isValidDay, 'Ngày phải có dạng YYYY-MM-DD.');
+
+const KEY = /^[a-z][a-z0-9_]{0,31}$/;
+/** `?form=<key>`: the form whose figures are read; the handlers read the counter form unless one is named (optional, so that the typed client need not send it). */
+export const formKeySchema = z.string().regex(KEY, 'Mã phiếu không hợp lệ.').optional();
+export const issueKeySchema = z.string().regex(KEY, 'Mã phản ánh không hợp lệ.');
 
 /** from ≤ to and at most maxDays long, else 400 with Vietnamese text. */
 export function checkRange(from: string, to: string, maxDays: number): void {

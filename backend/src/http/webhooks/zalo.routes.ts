@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { insertEvent } from '../../db/zalo-events.repository.ts';
-import type { Deps } from '../../services/context.ts';
+import type { Deps } from '../../deps.ts';
 import { eventIdentity, isIgnoredEvent, webhookEventSchema } from '../../zalo/events.ts';
 import { macFromHeader, sameMac, webhookMac } from '../../zalo/signature.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../app-error.ts';
 
 const rejected = () => new AppError('unauthorized', 'Invalid or missing X-ZEvent-Signature, or a stale event.');
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : null);

@@ -1,5 +1,8 @@
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-
+/**
+ * The one error class of the app (STYLE.md §8): a code from one string union, the HTTP status
+ * looked up from the code, a Vietnamese message (citizens may read any of them). Services,
+ * repositories' callers and routes throw it; http/create-app.ts renders it once.
+ */
 export type ErrorCode =
   | 'invalid_input'
   | 'invalid_json'
@@ -16,7 +19,10 @@ export type ErrorCode =
   | 'storage_unavailable'
   | 'internal';
 
-const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+/** The statuses these errors answer with. */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 429 | 500 | 503;
+
+const STATUS: Record<ErrorCode, ErrorStatus> = {
   invalid_input: 400,
   invalid_json: 400,
   unauthorized: 401,
@@ -74,7 +80,7 @@ export class AppError extends Error {
     this.headers = opts.headers ?? DEFAULT_HEADERS[code] ?? {};
   }
 
-  get status(): ContentfulStatusCode {
+  get status(): ErrorStatus {
     return STATUS[this.code];
   }
 
