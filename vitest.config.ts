@@ -1,14 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
-// One run for the whole repo; projects pick the environment. The backend project is run a
-// second time by .ci/run with TEST_DATABASE_URL=postgres://… (dialect parity).
+// One run for the whole repo; projects pick the environment. With TEST_PG_URL set (a PostgreSQL
+// server the tests may create databases on; .ci/run starts one on 127.0.0.1) the backend suite
+// runs a second time on PostgreSQL in the same run: every repository query on both dialects.
+const pgUrl = process.env['TEST_PG_URL'];
+const backend = (name: string, env: Record<string, string> = {}) => ({ extends: true, test: { name, include: ['backend/**/*.test.ts'], environment: 'node', env } }) as const;
+
 export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'backend', include: ['backend/**/*.test.ts'], environment: 'node' } },
+      backend('backend'),
+      ...(pgUrl ? [backend('backend-postgres', { TEST_DATABASE_URL: pgUrl })] : []),
       { extends: true, test: { name: 'scripts', include: ['scripts/**/*.test.ts'], environment: 'node' } },
       {
         extends: true,

@@ -4,7 +4,7 @@ import type { Logger } from './logger.ts';
 import type { FormCatalog } from './services/forms.service.ts';
 import type { Metrics } from './services/metrics.ts';
 import type { PointCache } from './services/point-cache.ts';
-import type { ResponseSink } from './services/response-writer.ts';
+import type { ResponseSink } from './write-path/writer.ts';
 import type { StorageHealth } from './services/storage-health.ts';
 import type { ZaloRuntime } from './zalo/runtime.ts';
 

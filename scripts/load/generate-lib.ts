@@ -3,7 +3,7 @@
 import { newRowId } from '../../backend/src/db/ids.ts';
 import { COUNTER_FORM_V1 } from '../../backend/src/domain/built-in-forms.ts';
 import { vietnamDay } from '../../backend/src/domain/day.ts';
-import { appendResponses, type NewResponseInput } from '../../backend/src/db/responses.repository.ts';
+import { appendResponses, type NewResponseInput } from '../../backend/src/write-path/append.ts';
 import { listFields } from '../../backend/src/db/officers.repository.ts';
 import { createOfficer, createPoint, createUnit } from '../../backend/src/services/setup.service.ts';
 import type { Deps } from '../../backend/src/deps.ts';

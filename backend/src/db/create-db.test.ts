@@ -30,7 +30,9 @@ function openDb(file: string, options: Parameters<typeof createDb>[1] = {}): Db 
   return db;
 }
 
+/** The test table, once the checkpointer thread (if any) runs: loading it under tsx takes a moment. */
 async function makeTable(db: Db): Promise<void> {
+  await db.checkpointer?.ready();
   await sql`create table t (id integer primary key, v text not null)`.execute(db.kysely);
 }
 

@@ -1,25 +1,19 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { sql } from 'kysely';
 import type { Deps } from '../deps.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
-import { authRoutes } from './auth-routes/auth.routes.ts';
+import { authApp } from './auth-routes/auth-app.ts';
 import { boardRoutes } from './board/board.routes.ts';
-import { benchRoutes } from './public/bench.routes.ts';
-import { AppError, codeForStatus } from '../app-error.ts';
-import { responseHeaders } from './response-headers.ts';
+import { benchRoutes } from './bench/bench.routes.ts';
+import { AppError } from '../app-error.ts';
+import { errorHandler } from './middleware/error-handler.ts';
+import { responseHeaders } from './middleware/response-headers.ts';
 import { miniAppRoutes } from './mini-app.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
-import { staffRoutes } from './staff/staff.routes.ts';
-import { commentsRoutes } from './staff/comments.routes.ts';
-import { trendsRoutes } from './staff/trends.routes.ts';
-import { unitListRoutes } from './staff/unit-scope.routes.ts';
-import { alertsRoutes } from './staff/alerts.routes.ts';
-import { zaloLinkRoutes } from './auth-routes/zalo-link.routes.ts';
-import { zaloLoginRoutes } from './auth-routes/zalo-login.routes.ts';
+import { staffApp } from './staff/staff-app.ts';
 import { zaloWebhookRoutes } from './webhooks/zalo.routes.ts';
 
 export interface AppOptions {
@@ -60,16 +54,10 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
       return c.body(await deps.metrics.registry.metrics());
     })
     .route('/api/public', publicRoutes(deps))
-    .route('/api/auth', authRoutes(deps))
-    .route('/api/units', staffRoutes(deps))
-    .route('/api/units', unitListRoutes(deps))
-    .route('/api/units', commentsRoutes(deps))
-    .route('/api/units', trendsRoutes(deps))
-    .route('/board', boardRoutes(deps))
+    .route('/api/auth', authApp(deps))
+    .route('/api/units', staffApp(deps))
     .route('/api/admin', adminRoutes(deps))
-    .route('/api/auth', zaloLinkRoutes(deps))
-    .route('/api/auth', zaloLoginRoutes(deps))
-    .route('/api/units', alertsRoutes(deps))
+    .route('/board', boardRoutes(deps))
     .route('/webhooks', zaloWebhookRoutes(deps));
 
   if (options.benchRoutes) app.route('/api/bench', benchRoutes(deps));
@@ -81,18 +69,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.notFound(() => {
     throw new AppError('not_found');
   });
-  app.onError((err, c) => {
-    if (err instanceof AppError) {
-      for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
-      return c.json(err.toJSON(), err.status);
-    }
-    if (err instanceof HTTPException) {
-      const code = /malformed json/i.test(err.message) ? 'invalid_json' : codeForStatus(err.status);
-      return c.json(new AppError(code).toJSON(), new AppError(code).status);
-    }
-    logger.error('unhandled error', { requestId: c.get('requestId'), path: c.req.path, err: err instanceof Error ? err.stack : String(err) });
-    return c.json(new AppError('internal').toJSON(), 500);
-  });
+  app.onError(errorHandler(logger));
   return app;
 }
 

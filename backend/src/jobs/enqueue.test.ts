@@ -3,7 +3,7 @@ import { seedUnit } from '../../test/helpers/fixtures.ts';
 import { createTestDeps, type TestDeps } from '../../test/helpers/test-deps.ts';
 import { dialectUnderTest } from '../../test/helpers/test-database.ts';
 import { createDb, type Db } from '../db/create-db.ts';
-import { batchStatements } from '../db/pg-pipeline.ts';
+import { batchStatements } from '../db/dialects/postgres/pipeline.ts';
 import { createAlert, queueAlert } from './enqueue.ts';
 
 // On the dialect under test: an alert and its outbox messages exist together or not at all.

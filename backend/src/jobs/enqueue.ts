@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import { alertRecipients, insertAlert, insertAlertQuery, type NewAlert } from '../db/alerts.repository.ts';
 import { newRowId } from '../db/ids.ts';
 import { enqueueForAlertQuery, enqueueMessages, type NewMessage } from '../db/outbox.repository.ts';
-import type { BatchStatements } from '../db/pg-pipeline.ts';
+import type { BatchStatements } from '../db/dialects/postgres/pipeline.ts';
 import type { Database } from '../db/schema.ts';
 import { alertLink } from './alert-text.ts';
 

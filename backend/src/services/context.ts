@@ -6,10 +6,10 @@ import { Metrics } from './metrics.ts';
 import { FormCatalog } from './forms.service.ts';
 import { PointCache } from './point-cache.ts';
 import { StorageHealth } from './storage-health.ts';
-import { ResponseWriter, type ResponseSink } from './response-writer.ts';
+import { ResponseWriter, type ResponseSink } from '../write-path/writer.ts';
 
-import { appendHooks } from './append-hooks.ts';
-import { ThreadedResponseWriter } from './writer-thread.ts';
+import { appendHooks } from '../write-path/hooks.ts';
+import { ThreadedResponseWriter } from '../write-path/writer-thread.ts';
 import { ZaloRuntime } from '../zalo/runtime.ts';
 
 export function createDeps(parts: {

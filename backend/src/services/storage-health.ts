@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.ts';
-import type { StorageFailure } from './response-writer.ts';
+import type { StorageFailure } from '../write-path/writer.ts';
 
 /** What /healthz shows while writes fail for want of space. */
 export interface StorageStatus {

@@ -1,5 +1,5 @@
 import { newRowId } from '../../src/db/ids.ts';
-import type { NewResponseInput } from '../../src/db/responses.repository.ts';
+import type { NewResponseInput } from '../../src/write-path/append.ts';
 import { vietnamDay } from '../../src/domain/day.ts';
 import { createApp } from '../../src/http/create-app.ts';
 import { createOfficer, createPoint, createStaff, createUnit } from '../../src/services/setup.service.ts';

@@ -6,7 +6,7 @@ import { findUnitByCode, listUnits } from '../../../backend/src/db/units.reposit
 import { addDays } from '../../../backend/src/domain/day.ts';
 import { DEMO_UNIT, seedDemoIfEmpty } from '../../../backend/src/services/demo.service.ts';
 import { activePointContext } from '../../../backend/src/services/points.service.ts';
-import { recordResponse } from '../../../backend/src/services/responses.service.ts';
+import { recordResponse } from '../../../backend/src/write-path/submit.ts';
 import { createOfficer, pointLinks } from '../../../backend/src/services/setup.service.ts';
 import type { Deps } from '../../../backend/src/deps.ts';
 import { CliError } from '../cli/errors.ts';

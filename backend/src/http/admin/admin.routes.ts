@@ -16,9 +16,9 @@ import {
   setPointEnabled,
 } from '../../services/setup.service.ts';
 import type { Deps } from '../../deps.ts';
-import { adminAuth, type AuthEnv } from '../auth.ts';
+import { adminAuth, type AuthEnv } from '../middleware/auth.ts';
 import { AppError } from '../../app-error.ts';
-import { jsonBody, requireJson } from '../validation.ts';
+import { jsonBody, requireJson } from '../middleware/validation.ts';
 import { formInputSchema } from '../../domain/form.ts';
 import { findFormVersion, listForms } from '../../db/forms.repository.ts';
 import { addFormVersion, replaceUnusedFormVersion } from '../../services/forms.service.ts';

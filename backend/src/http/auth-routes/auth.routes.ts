@@ -4,11 +4,11 @@ import { RateLimiter } from '../../security/rate-limiter.ts';
 import { WorkGate, WorkGateFull } from '../../security/work-gate.ts';
 import { login, logout } from '../../services/auth.service.ts';
 import type { Deps } from '../../deps.ts';
-import { staffAuth, type AuthEnv } from '../auth.ts';
+import { staffAuth, type AuthEnv } from '../middleware/auth.ts';
 import { clientAddress } from '../client-address.ts';
 import { AppError } from '../../app-error.ts';
-import { jsonBody, requireJson } from '../validation.ts';
-import { clearSessionCookie, setSessionCookie, wantsCookieSession } from '../session-cookie.ts';
+import { jsonBody, requireJson } from '../middleware/validation.ts';
+import { clearSessionCookie, setSessionCookie, wantsCookieSession } from '../middleware/session-cookie.ts';
 
 const loginSchema = z.strictObject({
   username: z.string().min(1).max(64).transform((s) => s.toLowerCase()),

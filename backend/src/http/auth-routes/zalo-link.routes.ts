@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { deleteLink, findLink } from '../../db/zalo-links.repository.ts';
 import type { Deps } from '../../deps.ts';
 import { issueLinkCode } from '../../zalo/link-codes.ts';
-import { staffAuth, type AuthEnv } from '../auth.ts';
+import { staffAuth, type AuthEnv } from '../middleware/auth.ts';
 import { AppError } from '../../app-error.ts';
-import { parseOrThrow, utf8OrThrow } from '../validation.ts';
+import { parseOrThrow, utf8OrThrow } from '../middleware/validation.ts';
 
 /** Vietnamese mobile numbers, for the ZNS fallback only (kept only with the staff member's consent). */
 export const phoneSchema = z.string().trim().regex(/^(\+?84|0)\d{9}$/, 'Số điện thoại không hợp lệ.');

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { RateLimiter } from '../../security/rate-limiter.ts';
 import type { Deps } from '../../deps.ts';
 import { zaloLogin } from '../../services/zalo-login.service.ts';
-import type { AuthEnv } from '../auth.ts';
+import type { AuthEnv } from '../middleware/auth.ts';
 import { clientAddress } from '../client-address.ts';
 import { AppError } from '../../app-error.ts';
-import { jsonBody, requireJson } from '../validation.ts';
+import { jsonBody, requireJson } from '../middleware/validation.ts';
 
 const zaloLoginSchema = z.strictObject({
   zaloAccessToken: z.string().trim().min(1).max(4096),

@@ -3,16 +3,15 @@ import { z } from 'zod';
 import { acknowledgeAlert, listAlerts, type AlertDelivery } from '../../db/alerts.repository.ts';
 import { SELF_RATING_KEY } from '../../domain/form.ts';
 import { findOfficer } from '../../db/officers.repository.ts';
-import { findUnitById } from '../../db/units.repository.ts';
 import { deleteLink } from '../../db/zalo-links.repository.ts';
-import { isValidDay, vietnamDay } from '../../domain/day.ts';
-import { canAccessUnit } from '../../services/auth.service.ts';
+import { vietnamDay } from '../../domain/day.ts';
 import type { Deps } from '../../deps.ts';
 import { issueLinkCode } from '../../zalo/link-codes.ts';
 import { optionalJson, phoneSchema } from '../auth-routes/zalo-link.routes.ts';
-import { staffAuth, type AuthEnv } from '../auth.ts';
+import type { AuthEnv } from '../middleware/auth.ts';
 import { AppError } from '../../app-error.ts';
-import { parseOrThrow, queryOf } from '../validation.ts';
+import { parseOrThrow, queryOf } from '../middleware/validation.ts';
+import { rangeQuerySchema } from './range.ts';
 
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -20,8 +19,6 @@ const listQuery = z.object({
   kind: z.enum(['response', 'crossing', 'digest']).optional(),
 });
 const ackBody = z.strictObject({ note: z.string().trim().max(1000).optional() });
-const day = z.string().refine(isValidDay, 'Ngày phải có dạng YYYY-MM-DD.');
-const rangeQuery = z.object({ from: day.optional(), to: day.optional() });
 
 /** One word for the staff list: has everyone got it, is it waiting on someone, or did it fail? */
 export function deliveryStatus(ds: AlertDelivery[]): 'none' | 'delivered' | 'failed' | 'waiting' | 'sending' {
@@ -34,17 +31,11 @@ export function deliveryStatus(ds: AlertDelivery[]): 'none' | 'delivered' | 'fai
 
 /**
  * Staff screens for alerts (list with delivery state and reasons, acknowledge with a note),
- * officers' Zalo links (for the self-rating rule) and the excluded self-ratings. Mounted under
- * /api/units with the same access rule as tallies.
+ * officers' Zalo links (for the self-rating rule) and the excluded self-ratings (under the staff
+ * sub-app: signed in, unit in scope).
  */
 export function alertsRoutes(deps: Deps) {
   return new Hono<AuthEnv>()
-    .use('/:unitId/*', staffAuth(deps), async (c, next) => {
-      const unitId = c.req.param('unitId') ?? '';
-      if (!(await canAccessUnit(deps, c.get('principal'), unitId))) throw new AppError('forbidden');
-      if (!(await findUnitById(deps.db.kysely, unitId))) throw new AppError('not_found');
-      await next();
-    })
     .get('/:unitId/alerts', queryOf(listQuery), async (c) => {
       const q = c.req.valid('query');
       const alerts = await listAlerts(deps.db.kysely, c.req.param('unitId'), q);
@@ -59,7 +50,7 @@ export function alertsRoutes(deps: Deps) {
       if (!ok) throw new AppError('not_found');
       return c.json({ id: c.req.param('alertId'), acknowledged: { at, by, note: body.note ?? null } });
     })
-    .get('/:unitId/self-ratings', queryOf(rangeQuery), async (c) => {
+    .get('/:unitId/self-ratings', queryOf(rangeQuerySchema), async (c) => {
       const q = c.req.valid('query');
       const today = vietnamDay(deps.now());
       const from = q.from ?? `${today.slice(0, 7)}-01`;

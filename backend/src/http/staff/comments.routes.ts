@@ -2,10 +2,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { addHandlingNote, listComments } from '../../services/comments.service.ts';
 import type { Deps } from '../../deps.ts';
-import { staffAuth, type AuthEnv } from '../auth.ts';
+import type { AuthEnv } from '../middleware/auth.ts';
 import { AppError } from '../../app-error.ts';
-import { jsonBody, queryOf } from '../validation.ts';
-import { formKeySchema, issueKeySchema, unitScope } from './unit-scope.routes.ts';
+import { jsonBody, queryOf } from '../middleware/validation.ts';
+import { formKeySchema, issueKeySchema } from './range.ts';
 
 const listQuery = z.object({
   form: formKeySchema,
@@ -26,7 +26,7 @@ const noteBody = z.strictObject({
 /** Comments and misconduct reports: list newest first, and record handling as separate notes. */
 export function commentsRoutes(deps: Deps) {
   return new Hono<AuthEnv>()
-    .get('/:unitId/comments', staffAuth(deps), unitScope(deps), queryOf(listQuery), async (c) => {
+    .get('/:unitId/comments', queryOf(listQuery), async (c) => {
       const q = c.req.valid('query');
       return c.json(
         await listComments(deps, {
@@ -42,7 +42,7 @@ export function commentsRoutes(deps: Deps) {
         }),
       );
     })
-    .post('/:unitId/comments/:responseId/notes', staffAuth(deps), unitScope(deps), jsonBody(noteBody), async (c) => {
+    .post('/:unitId/comments/:responseId/notes', jsonBody(noteBody), async (c) => {
       const note = await addHandlingNote(deps, c.get('principal'), c.req.param('unitId'), c.req.param('responseId'), c.req.valid('json'));
       if (!note) throw new AppError('not_found');
       return c.json(note, 201);

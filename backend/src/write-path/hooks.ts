@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
 import { alertRulesHook } from '../jobs/alert-rules.ts';
-import { rejectDuplicateRespondents } from '../zalo/respondent.ts';
-import type { AfterAppend } from './response-writer.ts';
+import { rejectDuplicateRespondents } from './duplicate-respondents.ts';
+import type { AfterAppend } from './writer.ts';
 
 /**
  * What runs in every response batch's transaction, in this order: the duplicate-respondent

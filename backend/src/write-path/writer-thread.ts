@@ -1,12 +1,10 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { siblingModule, spawnModuleWorker } from '../ts-worker.ts';
 import type { Config } from '../config.ts';
-import type { AppendOutcome, NewResponseInput } from '../db/responses.repository.ts';
+import type { AppendOutcome, NewResponseInput } from './append.ts';
 import { AppError, type ErrorCode, type ErrorDetail } from '../app-error.ts';
 import type { Logger } from '../logger.ts';
-import type { ResponseSink, StorageFailure, WriterStats } from './response-writer.ts';
+import type { ResponseSink, StorageFailure, WriterStats } from './writer.ts';
 
 /** What the writer thread is started with (structured-cloned). */
 export interface WriterThreadData {
@@ -228,20 +226,7 @@ export class ThreadedResponseWriter implements ResponseSink {
   }
 }
 
-/**
- * The worker runs writer-worker.ts. Under tsx (npm start, tests) TypeScript needs tsx's loader
- * registered inside the worker first: Node 20 does not pass a parent's module hooks to workers.
- */
+/** The worker runs writer-worker.ts (through tsx's loader under tsx: see ts-worker.ts). */
 function spawnWriter(data: WriterThreadData): Worker {
-  const entry = new URL(`./writer-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: data });
-  const code = `import(${JSON.stringify(tsxApiUrl())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(code, { eval: true, workerData: data });
-}
-
-function tsxApiUrl(): string {
-  const require = createRequire(import.meta.url);
-  const pkgPath = require.resolve('tsx/package.json');
-  const pkg = require(pkgPath) as { exports: Record<string, { import: { default: string } }> };
-  return pathToFileURL(join(dirname(pkgPath), pkg.exports['./esm/api']!.import.default)).href;
+  return spawnModuleWorker(siblingModule(import.meta.url, 'writer-worker'), data);
 }

@@ -5,13 +5,13 @@ import { newResponseRecord, seedUnit, type SeededUnit } from '../../test/helpers
 import { dialectUnderTest } from '../../test/helpers/test-database.ts';
 import { createTestDeps, type TestDeps } from '../../test/helpers/test-deps.ts';
 import { createDb, type Db } from '../db/create-db.ts';
-import { PgPipelineDialect } from '../db/pg-pipeline.ts';
-import type { NewResponseInput } from '../db/responses.repository.ts';
+import { PgPipelineDialect } from '../db/dialects/postgres/pipeline.ts';
+import type { NewResponseInput } from './append.ts';
 import type { Database } from '../db/schema.ts';
 import { respondentHash } from '../zalo/respondent.ts';
-import { appendHooks } from './append-hooks.ts';
-import { ResponseWriter } from './response-writer.ts';
-import { verifyDatabase } from './verify.service.ts';
+import { appendHooks } from './hooks.ts';
+import { ResponseWriter } from './writer.ts';
+import { verifyDatabase } from '../services/verify.service.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -1,9 +1,9 @@
 import { Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabaseUrl, dialectUnderTest } from '../../test/helpers/test-database.ts';
-import { createDb } from './create-db.ts';
-import { batchStatements, PgPipelineDialect } from './pg-pipeline.ts';
+import { createTestDatabaseUrl, dialectUnderTest } from '../../../../test/helpers/test-database.ts';
+import { createDb } from '../../create-db.ts';
+import { batchStatements, PgPipelineDialect } from './pipeline.ts';
 
 // PostgreSQL only: the dialect wraps pg's driver. Runs in CI's PostgreSQL pass (TEST_DATABASE_URL).
 type T = {

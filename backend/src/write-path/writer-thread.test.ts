@@ -4,7 +4,7 @@ import { AppError } from '../app-error.ts';
 import { createTestDeps, type TestDeps } from '../../test/helpers/test-deps.ts';
 import { dialectUnderTest } from '../../test/helpers/test-database.ts';
 import { newResponseRecord, seedUnit, type SeededUnit } from '../../test/helpers/fixtures.ts';
-import { verifyDatabase } from './verify.service.ts';
+import { verifyDatabase } from '../services/verify.service.ts';
 import { SQLITE_MESSAGE_SIZE, ThreadedResponseWriter } from './writer-thread.ts';
 
 // server.ts writes through the writer thread on SQLite files and on PostgreSQL: these tests run

@@ -1,11 +1,12 @@
 import { answerProblems, type FormDefinition } from '../domain/form.ts';
 import { vietnamDay } from '../domain/day.ts';
 import { findPointByTokenKey } from '../db/points.repository.ts';
-import { findReceiptsByClientIds, type AppendOutcome, type StoredReceipt } from '../db/responses.repository.ts';
+import { findReceiptsByClientIds, type StoredReceipt } from '../db/responses.repository.ts';
+import { type AppendOutcome } from './append.ts';
 import { verifyPointToken } from '../security/point-token.ts';
 import { AppError } from '../app-error.ts';
 import type { Deps } from '../deps.ts';
-import type { PointContext } from './point-cache.ts';
+import type { PointContext } from '../services/point-cache.ts';
 import { resolveRespondent } from '../zalo/respondent.ts';
 import { newRowId } from '../db/ids.ts';
 

@@ -3,17 +3,10 @@ import { IllFormedTextError } from '../domain/chain.ts';
 import { AppError } from '../app-error.ts';
 import type { Transaction } from 'kysely';
 import type { Db, DialectName } from '../db/create-db.ts';
-import { batchStatements, type BatchStatements } from '../db/pg-pipeline.ts';
+import { batchStatements, type BatchStatements } from '../db/dialects/postgres/pipeline.ts';
 import type { Database } from '../db/schema.ts';
-import {
-  appendResponses,
-  ClientIdTakenError,
-  findReceiptsByClientIds,
-  receiptForRetry,
-  type AppendedResponse,
-  type AppendOutcome,
-  type NewResponseInput,
-} from '../db/responses.repository.ts';
+import { findReceiptsByClientIds } from '../db/responses.repository.ts';
+import { appendResponses, ClientIdTakenError, receiptForRetry, type AppendedResponse, type AppendOutcome, type NewResponseInput } from './append.ts';
 
 /**
  * Runs inside the same transaction as the insert, after the batch is appended: the place for

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDeps, type TestDeps } from '../../test/helpers/test-deps.ts';
-import { seedUnit, testApp, type SeededUnit } from '../../test/helpers/fixtures.ts';
+import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.ts';
+import { seedUnit, testApp, type SeededUnit } from '../../../test/helpers/fixtures.ts';
 
 let deps: TestDeps;
 let unit: SeededUnit;

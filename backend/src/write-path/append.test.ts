@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDeps, type TestDeps } from '../../test/helpers/test-deps.ts';
 import { newResponseRecord, seedUnit } from '../../test/helpers/fixtures.ts';
 import { verifyDatabase } from '../services/verify.service.ts';
-import { batchStatements } from './pg-pipeline.ts';
-import { appendResponses } from './responses.repository.ts';
-import { officerSumsByRange, officerSumsQuery, rangeKey, sumByOfficer } from './tallies.repository.ts';
+import { batchStatements } from '../db/dialects/postgres/pipeline.ts';
+import { appendResponses } from './append.ts';
+import { officerSumsByRange, officerSumsQuery, rangeKey, sumByOfficer } from '../db/tallies.repository.ts';
 
 let deps: TestDeps | undefined;
 afterEach(async () => {

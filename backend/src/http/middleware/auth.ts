@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
-import { staffForToken, type Principal } from '../services/auth.service.ts';
-import type { Deps } from '../deps.ts';
-import { AppError } from '../app-error.ts';
+import { staffForToken, type Principal } from '../../services/auth.service.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../app-error.ts';
 import { assertSameSiteWrite, sessionCookieOf } from './session-cookie.ts';
 
 export type AuthEnv = { Variables: { principal: Principal; bearer: string } };

@@ -2,8 +2,8 @@
 // and in-transaction hooks as the in-thread writer, answers sent back once committed.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDb, WAL_BACKSTOP_PAGES } from '../db/create-db.ts';
-import { appendHooks } from './append-hooks.ts';
-import { ResponseWriter } from './response-writer.ts';
+import { appendHooks } from './hooks.ts';
+import { ResponseWriter } from './writer.ts';
 import { toThreadError, type FromWriter, type ToWriter, type WriterThreadData } from './writer-thread.ts';
 
 const port = parentPort!;

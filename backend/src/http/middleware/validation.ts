@@ -3,8 +3,8 @@ import type { Context, Env, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { validator } from 'hono/validator';
 import type { z } from 'zod';
-import { decodeUtf8, findIllFormedText, normalizeTexts } from '../domain/text.ts';
-import { AppError, type ErrorDetail } from '../app-error.ts';
+import { decodeUtf8, findIllFormedText, normalizeTexts } from '../../domain/text.ts';
+import { AppError, type ErrorDetail } from '../../app-error.ts';
 
 type Issue = z.core.$ZodIssue;
 

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { vietnamDay } from '../../domain/day.ts';
 import type { Deps } from '../../deps.ts';
-import { jsonBody } from '../validation.ts';
-import { responseBodySchema } from './responses.schema.ts';
+import { jsonBody } from '../middleware/validation.ts';
+import { responseBodySchema } from '../public/responses.schema.ts';
 
 /** Baseline for `npm run bench`: the same parsing and validation as a real response, nothing stored. */
 export function benchRoutes(deps: Deps) {

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { AppError } from '../app-error.ts';
+import { AppError } from '../../app-error.ts';
 
 /**
  * Staff in a browser at /app/ keep their session in this cookie, not in localStorage where any
