@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TalliesReport } from '../src/services/tallies.service.ts';
+import { webhookMac } from '../src/zalo/signature.ts';
 import { startServerProcess, type ServerProcess } from './helpers/server-process.ts';
+import { useTestbed } from './helpers/testbed.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const started: ServerProcess[] = [];
@@ -106,48 +108,42 @@ describe('two backend processes on one database', () => {
 });
 
 describe('two backend processes with the alert pipeline', () => {
+  const bed = useTestbed({ zalo: true, db: false });
   it('send each alert exactly once under concurrent load on both', async () => {
-    const { startFakeZalo } = await import('./helpers/fake-zalo.ts');
-    const { webhookMac } = await import('../src/zalo/signature.ts');
-    const fake = await startFakeZalo();
-    try {
-      const env = fake.env({ ALERT_POLL_MS: '100', ALERT_NOTIFY_CLERK: 'false', ALERT_DIGEST_TIME: '23:59' });
-      const a = await startServerProcess({ env });
-      started.push(a);
-      const b = await startServerProcess({ env, dbUrl: a.dbUrl, dataDir: a.dataDir });
-      started.push(b);
-      // Link the chairman through replica A (code) and the webhook on replica B.
-      const login = (await (await fetch(`${a.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(a.demo.chairman) })).json()) as { token: string };
-      const { code } = (await (await fetch(`${a.url}/api/auth/zalo-link`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` }, body: '{}' })).json()) as { code: string };
-      const event = { app_id: fake.appId, user_id_by_app: 'app-chair', event_name: 'user_send_text', timestamp: String(Date.now()), sender: { id: 'z-chair' }, recipient: { id: 'oa' }, message: { text: code, msg_id: 'm-link' } };
-      const raw = JSON.stringify(event);
-      const mac = webhookMac(fake.appId, new TextEncoder().encode(raw), event.timestamp, fake.oaSecretKey);
-      expect((await fetch(`${b.url}/webhooks/zalo`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zevent-signature': `mac=${mac}` }, body: raw })).status).toBe(200);
-      const until = async (check: () => boolean) => {
-        const end = Date.now() + 30_000;
-        while (!check()) {
-          if (Date.now() > end) throw new Error(`timed out; messages: ${fake.messagesTo('z-chair').length}`);
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      };
-      await until(() => fake.messagesTo('z-chair').length === 1);
+    const env = bed.fake.env({ ALERT_POLL_MS: '100', ALERT_NOTIFY_CLERK: 'false', ALERT_DIGEST_TIME: '23:59' });
+    const a = await startServerProcess({ env });
+    started.push(a);
+    const b = await startServerProcess({ env, dbUrl: a.dbUrl, dataDir: a.dataDir });
+    started.push(b);
+    // Link the chairman through replica A (code) and the webhook on replica B.
+    const login = (await (await fetch(`${a.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(a.demo.chairman) })).json()) as { token: string };
+    const { code } = (await (await fetch(`${a.url}/api/auth/zalo-link`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` }, body: '{}' })).json()) as { code: string };
+    const event = { app_id: bed.fake.appId, user_id_by_app: 'app-chair', event_name: 'user_send_text', timestamp: String(Date.now()), sender: { id: 'z-chair' }, recipient: { id: 'oa' }, message: { text: code, msg_id: 'm-link' } };
+    const raw = JSON.stringify(event);
+    const mac = webhookMac(bed.fake.appId, new TextEncoder().encode(raw), event.timestamp, bed.fake.oaSecretKey);
+    expect((await fetch(`${b.url}/webhooks/zalo`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zevent-signature': `mac=${mac}` }, body: raw })).status).toBe(200);
+    const until = async (check: () => boolean) => {
+      const end = Date.now() + 30_000;
+      while (!check()) {
+        if (Date.now() > end) throw new Error(`timed out; messages: ${bed.fake.messagesTo('z-chair').length}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    await until(() => bed.fake.messagesTo('z-chair').length === 1);
 
-      // 40 very low ratings, each with a unique comment, through both replicas at once.
-      const N = 40;
-      await Promise.all(
-        Array.from({ length: N }, async (_, i) => {
-          const x = { ...body(a.demo.counterToken, 1), comment: `phản ánh số ${i}#` };
-          const res = await post(i % 2 ? a.url : b.url, x);
-          expect(res.status).toBe(201);
-        }),
-      );
-      await until(() => fake.messagesTo('z-chair').length >= 1 + N);
-      await new Promise((r) => setTimeout(r, 1500)); // time for a duplicate to show up, if any
-      const texts = fake.messagesTo('z-chair');
-      for (let i = 0; i < N; i++) expect(texts.filter((t) => t.includes(`phản ánh số ${i}#`)), `alert ${i}`).toHaveLength(1);
-      expect(texts).toHaveLength(1 + N);
-    } finally {
-      await fake.close();
-    }
+    // 40 very low ratings, each with a unique comment, through both replicas at once.
+    const N = 40;
+    await Promise.all(
+      Array.from({ length: N }, async (_, i) => {
+        const x = { ...body(a.demo.counterToken, 1), comment: `phản ánh số ${i}#` };
+        const res = await post(i % 2 ? a.url : b.url, x);
+        expect(res.status).toBe(201);
+      }),
+    );
+    await until(() => bed.fake.messagesTo('z-chair').length >= 1 + N);
+    await new Promise((r) => setTimeout(r, 1500)); // time for a duplicate to show up, if any
+    const texts = bed.fake.messagesTo('z-chair');
+    for (let i = 0; i < N; i++) expect(texts.filter((t) => t.includes(`phản ánh số ${i}#`)), `alert ${i}`).toHaveLength(1);
+    expect(texts).toHaveLength(1 + N);
   });
 });

@@ -1,31 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runDigests } from '../../src/jobs/digest.ts';
-import { newResponseRecord, responseBody, seedUnit, testApp, type SeededUnit } from '../helpers/fixtures.ts';
-import { dialectUnderTest } from '../helpers/test-database.ts';
-import { createTestDeps, type TestDeps } from '../helpers/test-deps.ts';
+import { newResponseRecord, responseBody, seedUnit } from '../helpers/fixtures.ts';
+import { useTestbed } from '../helpers/testbed.ts';
 
 // The writer thread is what servers run: on PostgreSQL its connection is pipelined, so the
-// rules' reads ahead and their writes with the COMMIT take that path (pg-pipeline.ts).
+// rules' reads ahead and their writes with the COMMIT take that path (dialects/postgres/pipeline.ts).
 describe.each([
-  { writer: 'in-process writer', opts: {} },
-  // On SQLite the thread needs a file (an in-memory database is the test thread's alone).
-  { writer: 'writer thread', opts: dialectUnderTest() === 'postgres' ? { writerThread: true } : { sqliteFile: true, writerThread: true } },
-])('alert rules ($writer)', ({ opts }) => {
-  let deps: TestDeps;
-  let t: ReturnType<typeof testApp>;
-  let unit: SeededUnit;
-  beforeEach(async () => {
-    deps = await createTestDeps({}, opts);
-    t = testApp(deps);
-    unit = await seedUnit(deps);
-  });
-  afterEach(() => deps.close());
+  { writer: 'in-process writer', writerThread: false },
+  { writer: 'writer thread', writerThread: true },
+])('alert rules ($writer)', ({ writerThread }) => {
+  const bed = useTestbed({ writerThread });
 
-  const rate = async (overall: number, officer = unit.officers[1]) => {
-    const res = await t.post('/api/public/responses', responseBody(unit.counterToken, { officerId: officer, answers: { overall, access: 3, attitude: 3, responsibility: 3, guidance: 3 } }));
+  const rate = async (overall: number, officer = bed.unit.officers[1]) => {
+    const res = await bed.t.post('/api/public/responses', responseBody(bed.unit.counterToken, { officerId: officer, answers: { overall, access: 3, attitude: 3, responsibility: 3, guidance: 3 } }));
     expect(res.status).toBe(201);
   };
-  const alerts = (kind: 'response' | 'crossing' | 'digest') => deps.db.kysely.selectFrom('alerts').selectAll().where('kind', '=', kind).orderBy('created_at').execute();
+  const alerts = (kind: 'response' | 'crossing' | 'digest') => bed.deps.db.kysely.selectFrom('alerts').selectAll().where('kind', '=', kind).orderBy('created_at').execute();
 
   it('rule 2: the 25 % crossing fires once per officer per month, not on every later response', async () => {
     for (const l of [5, 5, 4]) await rate(l);
@@ -48,30 +38,30 @@ describe.each([
     expect(await alerts('crossing')).toHaveLength(1);
     // …and no message for the alert that was not made (chairman + clerk of the one that was).
     const crossingIds = (await alerts('crossing')).map((c) => c.id);
-    expect(await deps.db.kysely.selectFrom('outbox').select('id').where('alert_id', 'in', crossingIds).execute()).toHaveLength(2);
-    const messagesOfCrossings = await deps.db.kysely.selectFrom('outbox').innerJoin('alerts', 'alerts.id', 'outbox.alert_id').select('outbox.id').where('alerts.kind', '=', 'crossing').execute();
+    expect(await bed.deps.db.kysely.selectFrom('outbox').select('id').where('alert_id', 'in', crossingIds).execute()).toHaveLength(2);
+    const messagesOfCrossings = await bed.deps.db.kysely.selectFrom('outbox').innerJoin('alerts', 'alerts.id', 'outbox.alert_id').select('outbox.id').where('alerts.kind', '=', 'crossing').execute();
     expect(messagesOfCrossings).toHaveLength(2);
 
     // Other officers are independent; a new month starts afresh.
-    await rate(2, unit.officers[2]);
-    deps.setNow('2026-12-02T03:00:00.000Z');
+    await rate(2, bed.unit.officers[2]);
+    bed.deps.setNow('2026-12-02T03:00:00.000Z');
     await rate(1);
     crossing = await alerts('crossing');
     expect(crossing.map((c) => [c.officer_id, c.day.slice(0, 7)])).toEqual([
-      [unit.officers[1], '2026-11'],
-      [unit.officers[2], '2026-11'],
-      [unit.officers[1], '2026-12'],
+      [bed.unit.officers[1], '2026-11'],
+      [bed.unit.officers[2], '2026-11'],
+      [bed.unit.officers[1], '2026-12'],
     ]);
   });
 
   it('rule 2: two officers crossing in one batch each get their alert, from their own figures', async () => {
-    for (const officer of [unit.officers[1], unit.officers[2]]) for (const l of [5, 5, 4]) await rate(l, officer);
-    const before = deps.writer.stats.maxBatch;
+    for (const officer of [bed.unit.officers[1], bed.unit.officers[2]]) for (const l of [5, 5, 4]) await rate(l, officer);
+    const before = bed.deps.writer.stats.maxBatch;
     // Submitted in one turn of the event loop: the writer commits them as one batch.
-    await Promise.all([rate(2), rate(2), rate(1, unit.officers[2]), rate(2, unit.officers[2])]);
-    expect(deps.writer.stats.maxBatch).toBeGreaterThanOrEqual(Math.max(before, 4));
+    await Promise.all([rate(2), rate(2), rate(1, bed.unit.officers[2]), rate(2, bed.unit.officers[2])]);
+    expect(bed.deps.writer.stats.maxBatch).toBeGreaterThanOrEqual(Math.max(before, 4));
     const crossing = await alerts('crossing');
-    expect(crossing.map((c) => c.officer_id).sort()).toEqual([unit.officers[1], unit.officers[2]].sort());
+    expect(crossing.map((c) => c.officer_id).sort()).toEqual([bed.unit.officers[1], bed.unit.officers[2]].sort());
     for (const c of crossing) expect(JSON.parse(c.details)).toMatchObject({ n: 5, dissatisfied: 2, share: 0.4 });
   });
 
@@ -79,24 +69,24 @@ describe.each([
     await rate(2);
     expect(await alerts('response')).toHaveLength(0);
     await rate(1);
-    await t.post('/api/public/responses', responseBody(unit.counterToken, { issues: ['harassment'] }));
-    const body = responseBody(unit.counterToken, { answers: { overall: 1, access: 1, attitude: 1, responsibility: 1, guidance: 1 } });
-    await t.post('/api/public/responses', body);
-    await t.post('/api/public/responses', body); // a retry: stored once, alerted once
+    await bed.t.post('/api/public/responses', responseBody(bed.unit.counterToken, { issues: ['harassment'] }));
+    const body = responseBody(bed.unit.counterToken, { answers: { overall: 1, access: 1, attitude: 1, responsibility: 1, guidance: 1 } });
+    await bed.t.post('/api/public/responses', body);
+    await bed.t.post('/api/public/responses', body); // a retry: stored once, alerted once
     expect(await alerts('response')).toHaveLength(3);
     const ids = (await alerts('response')).map((a) => a.id);
-    const outbox = await deps.db.kysely.selectFrom('outbox').selectAll().where('alert_id', 'in', ids).execute();
+    const outbox = await bed.deps.db.kysely.selectFrom('outbox').selectAll().where('alert_id', 'in', ids).execute();
     expect(outbox).toHaveLength(6); // chairman + clerk each
   });
 
   it('rule 1: the alert names the unit, the officer and the field, or says none was chosen', async () => {
-    const fieldName = (await deps.db.kysely.selectFrom('fields').select('name').where('id', '=', unit.fields[0]!).executeTakeFirstOrThrow()).name;
-    const named = responseBody(unit.counterToken, { officerId: unit.officers[1], fieldId: unit.fields[0], answers: { overall: 1, access: 3, attitude: 3, responsibility: 3, guidance: 3 } });
-    expect((await t.post('/api/public/responses', named)).status).toBe(201);
-    expect((await t.post('/api/public/responses', responseBody(unit.counterToken, { issues: ['harassment'] }))).status).toBe(201);
+    const fieldName = (await bed.deps.db.kysely.selectFrom('fields').select('name').where('id', '=', bed.unit.fields[0]!).executeTakeFirstOrThrow()).name;
+    const named = responseBody(bed.unit.counterToken, { officerId: bed.unit.officers[1], fieldId: bed.unit.fields[0], answers: { overall: 1, access: 3, attitude: 3, responsibility: 3, guidance: 3 } });
+    expect((await bed.t.post('/api/public/responses', named)).status).toBe(201);
+    expect((await bed.t.post('/api/public/responses', responseBody(bed.unit.counterToken, { issues: ['harassment'] }))).status).toBe(201);
     const made = await alerts('response');
     // Both may carry the same (test clock) time: tell them apart by officer.
-    const first = made.find((a) => a.officer_id === unit.officers[1]);
+    const first = made.find((a) => a.officer_id === bed.unit.officers[1]);
     const second = made.find((a) => a.officer_id === null);
     expect(first!.text).toContain('UBND xã xa-a: phản ánh cần chú ý');
     expect(first!.text).toContain('Cán bộ: Trần Thị Bình');
@@ -106,29 +96,29 @@ describe.each([
   });
 
   it('one batch over two units: each alert names its own unit, officer and field and goes to its own staff', async () => {
-    const b = await seedUnit(deps, 'xa-b');
-    const staffOf = async (unitId: string) => (await deps.db.kysely.selectFrom('staff').select('id').where('unit_id', '=', unitId).orderBy('id').execute()).map((r) => r.id);
-    const fieldA = (await deps.db.kysely.selectFrom('fields').select('name').where('id', '=', unit.fields[1]!).executeTakeFirstOrThrow()).name;
-    const post = async (token: string, o: Parameters<typeof responseBody>[1]) => expect((await t.post('/api/public/responses', responseBody(token, o))).status).toBe(201);
+    const b = await seedUnit(bed.deps, 'xa-b');
+    const staffOf = async (unitId: string) => (await bed.deps.db.kysely.selectFrom('staff').select('id').where('unit_id', '=', unitId).orderBy('id').execute()).map((r) => r.id);
+    const fieldA = (await bed.deps.db.kysely.selectFrom('fields').select('name').where('id', '=', bed.unit.fields[1]!).executeTakeFirstOrThrow()).name;
+    const post = async (token: string, o: Parameters<typeof responseBody>[1]) => expect((await bed.t.post('/api/public/responses', responseBody(token, o))).status).toBe(201);
     const low = (overall: number) => ({ overall, access: 3, attitude: 3, responsibility: 3, guidance: 3 });
     for (const overall of [5, 5, 4]) await post(b.counterToken, { officerId: b.officers[2], answers: low(overall) });
-    const batches = deps.writer.stats.batches;
+    const batches = bed.deps.writer.stats.batches;
     // Submitted together: one batch with two rule-1 alerts and two crossings (unit A's officer:
     // 1 of 1 dissatisfied; unit B's third officer: 2 of 5).
     const outcomes = await Promise.all(
       [
-        newResponseRecord(unit, 0, { officerId: unit.officers[1]!, fieldId: unit.fields[1]!, answers: low(1) }),
+        newResponseRecord(bed.unit, 0, { officerId: bed.unit.officers[1]!, fieldId: bed.unit.fields[1]!, answers: low(1) }),
         newResponseRecord(b, 1, { officerId: null, issues: ['harassment'] }),
         newResponseRecord(b, 2, { officerId: b.officers[2]!, answers: low(2) }),
         newResponseRecord(b, 3, { officerId: b.officers[2]!, answers: low(2) }),
-      ].map((r) => deps.writer.submit(r)),
+      ].map((r) => bed.deps.writer.submit(r)),
     );
     expect(outcomes.every((o) => o.created)).toBe(true);
-    expect(deps.writer.stats.batches).toBe(batches + 1);
-    const made = await deps.db.kysely.selectFrom('alerts').selectAll().execute();
-    expect(made.map((a) => `${a.unit_id === unit.unitId ? 'A' : 'B'} ${a.kind}`).sort()).toEqual(['A crossing', 'A response', 'B crossing', 'B response']);
-    const inA = made.find((a) => a.unit_id === unit.unitId && a.kind === 'response')!;
-    const crossingInA = made.find((a) => a.unit_id === unit.unitId && a.kind === 'crossing')!;
+    expect(bed.deps.writer.stats.batches).toBe(batches + 1);
+    const made = await bed.deps.db.kysely.selectFrom('alerts').selectAll().execute();
+    expect(made.map((a) => `${a.unit_id === bed.unit.unitId ? 'A' : 'B'} ${a.kind}`).sort()).toEqual(['A crossing', 'A response', 'B crossing', 'B response']);
+    const inA = made.find((a) => a.unit_id === bed.unit.unitId && a.kind === 'response')!;
+    const crossingInA = made.find((a) => a.unit_id === bed.unit.unitId && a.kind === 'crossing')!;
     const issueInB = made.find((a) => a.unit_id === b.unitId && a.kind === 'response')!;
     const crossingInB = made.find((a) => a.unit_id === b.unitId && a.kind === 'crossing')!;
     expect(inA.text).toContain('UBND xã xa-a');
@@ -142,39 +132,39 @@ describe.each([
     expect(crossingInB.text).toContain('Lê Văn Cường');
     expect(JSON.parse(crossingInB.details)).toMatchObject({ n: 5, dissatisfied: 2 });
     const recipientsOf = async (alertId: string) =>
-      (await deps.db.kysely.selectFrom('outbox').select(['recipient_staff_id', 'text', 'status']).where('alert_id', '=', alertId).orderBy('recipient_staff_id').execute()).map((m) => {
+      (await bed.deps.db.kysely.selectFrom('outbox').select(['recipient_staff_id', 'text', 'status']).where('alert_id', '=', alertId).orderBy('recipient_staff_id').execute()).map((m) => {
         expect(m.status).toBe('pending');
         expect(m.text).toBe(made.find((a) => a.id === alertId)!.text);
         return m.recipient_staff_id;
       });
-    expect(await recipientsOf(crossingInA.id)).toEqual(await staffOf(unit.unitId));
-    expect(await recipientsOf(inA.id)).toEqual(await staffOf(unit.unitId));
+    expect(await recipientsOf(crossingInA.id)).toEqual(await staffOf(bed.unit.unitId));
+    expect(await recipientsOf(inA.id)).toEqual(await staffOf(bed.unit.unitId));
     expect(await recipientsOf(issueInB.id)).toEqual(await staffOf(b.unitId));
     expect(await recipientsOf(crossingInB.id)).toEqual(await staffOf(b.unitId));
   });
 
   it('rule 3: the digest fires at the local time, once per unit per day, even with concurrent schedulers', async () => {
-    await seedUnit(deps, 'xa-b');
+    await seedUnit(bed.deps, 'xa-b');
     await rate(5);
     await rate(2);
-    deps.setNow('2026-11-25T10:29:00.000Z'); // 17:29 in Vietnam
-    expect(await runDigests(deps)).toBe(0);
-    deps.setNow('2026-11-25T10:30:00.000Z'); // 17:30
-    const made = await Promise.all([runDigests(deps), runDigests(deps), runDigests(deps)]);
+    bed.deps.setNow('2026-11-25T10:29:00.000Z'); // 17:29 in Vietnam
+    expect(await runDigests(bed.deps)).toBe(0);
+    bed.deps.setNow('2026-11-25T10:30:00.000Z'); // 17:30
+    const made = await Promise.all([runDigests(bed.deps), runDigests(bed.deps), runDigests(bed.deps)]);
     expect(made.reduce((a, b) => a + b, 0)).toBe(2);
-    expect(await runDigests(deps)).toBe(0);
-    deps.setNow('2026-11-25T16:59:00.000Z'); // 23:59, same local day
-    expect(await runDigests(deps)).toBe(0);
+    expect(await runDigests(bed.deps)).toBe(0);
+    bed.deps.setNow('2026-11-25T16:59:00.000Z'); // 23:59, same local day
+    expect(await runDigests(bed.deps)).toBe(0);
     const digests = await alerts('digest');
     expect(digests).toHaveLength(2);
-    const mine = digests.find((d) => d.unit_id === unit.unitId)!;
+    const mine = digests.find((d) => d.unit_id === bed.unit.unitId)!;
     expect(mine.text).toContain('25/11/2026');
     expect(mine.text).toContain('Số phiếu: 2');
     expect(mine.text).toContain('Trần Thị Bình');
     // A quiet unit's digest is listed but pushed to no one.
-    const quiet = digests.find((d) => d.unit_id !== unit.unitId)!;
-    expect(await deps.db.kysely.selectFrom('outbox').selectAll().where('alert_id', '=', quiet.id).execute()).toEqual([]);
-    deps.setNow('2026-11-26T10:31:00.000Z'); // next day
-    expect(await runDigests(deps)).toBe(2);
+    const quiet = digests.find((d) => d.unit_id !== bed.unit.unitId)!;
+    expect(await bed.deps.db.kysely.selectFrom('outbox').selectAll().where('alert_id', '=', quiet.id).execute()).toEqual([]);
+    bed.deps.setNow('2026-11-26T10:31:00.000Z'); // next day
+    expect(await runDigests(bed.deps)).toBe(2);
   });
 });

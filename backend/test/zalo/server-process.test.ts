@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookMac } from '../../src/zalo/signature.ts';
-import { startFakeZalo, type FakeZalo } from '../helpers/fake-zalo.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
+import { useTestbed } from '../helpers/testbed.ts';
 
 /** Polls until `check` holds (bounded). */
 async function eventually(check: () => boolean, ms = 15_000): Promise<void> {
@@ -13,15 +13,14 @@ async function eventually(check: () => boolean, ms = 15_000): Promise<void> {
 }
 
 describe('the real server process with a fake Zalo', () => {
-  let fake: FakeZalo;
+  // One server for the file: the fake is reset once, before it starts (and closed after it stops).
+  const bed = useTestbed({ zalo: true, db: false, fresh: 'file' });
   let server: ServerProcess;
   beforeAll(async () => {
-    fake = await startFakeZalo();
-    server = await startServerProcess({ env: fake.env({ ALERT_POLL_MS: '200', ALERT_NOTIFY_CLERK: 'false' }) });
+    server = await startServerProcess({ env: bed.fake.env({ ALERT_POLL_MS: '200', ALERT_NOTIFY_CLERK: 'false' }) });
   });
   afterAll(async () => {
     await server?.cleanup();
-    await fake?.close();
   });
 
   const api = (path: string, body?: unknown, headers: Record<string, string> = {}) =>
@@ -36,12 +35,12 @@ describe('the real server process with a fake Zalo', () => {
     const auth = { authorization: `Bearer ${login.token}` };
     const { code } = (await (await api('/api/auth/zalo-link', {}, auth)).json()) as { code: string };
 
-    const event = { app_id: fake.appId, user_id_by_app: 'app-chair', event_name: 'user_send_text', timestamp: String(Date.now()), sender: { id: 'z-chair' }, recipient: { id: 'oa' }, message: { text: code, msg_id: 'm-1' } };
+    const event = { app_id: bed.fake.appId, user_id_by_app: 'app-chair', event_name: 'user_send_text', timestamp: String(Date.now()), sender: { id: 'z-chair' }, recipient: { id: 'oa' }, message: { text: code, msg_id: 'm-1' } };
     const raw = JSON.stringify(event);
-    const mac = webhookMac(fake.appId, new TextEncoder().encode(raw), event.timestamp, fake.oaSecretKey);
+    const mac = webhookMac(bed.fake.appId, new TextEncoder().encode(raw), event.timestamp, bed.fake.oaSecretKey);
     const hook = await fetch(`${server.url}/webhooks/zalo`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zevent-signature': `mac=${mac}` }, body: raw });
     expect(hook.status).toBe(200);
-    await eventually(() => fake.messagesTo('z-chair').length === 1);
+    await eventually(() => bed.fake.messagesTo('z-chair').length === 1);
 
     const res = await api('/api/public/responses', {
       token: server.demo.counterToken,
@@ -50,9 +49,9 @@ describe('the real server process with a fake Zalo', () => {
       issues: ['harassment'],
     });
     expect(res.status).toBe(201);
-    await eventually(() => fake.messagesTo('z-chair').length === 2);
-    expect(fake.messagesTo('z-chair')[1]).toContain('nhũng nhiễu');
-    expect(server.output()).not.toContain(fake.oaSecretKey);
+    await eventually(() => bed.fake.messagesTo('z-chair').length === 2);
+    expect(bed.fake.messagesTo('z-chair')[1]).toContain('nhũng nhiễu');
+    expect(server.output()).not.toContain(bed.fake.oaSecretKey);
     expect(server.output()).not.toContain('refresh-1');
     await server.stop();
     expect(server.child.exitCode).toBe(0);
