@@ -1,4 +1,5 @@
 import type { PublicPoint, ResponseAnswers, ResponseBody } from '../services/api-types.ts';
+import type { FormQuestion } from './form-layout.ts';
 
 export const COMMENT_MAX = 1000;
 
@@ -17,6 +18,8 @@ export interface RatingFormState {
 
 export type RatingFormAction =
   | { readonly type: 'answer'; readonly key: string; readonly value: number }
+  /** Takes back the answer to an optional question (a mandatory one is only ever changed). */
+  | { readonly type: 'clear'; readonly key: string }
   | { readonly type: 'officer'; readonly officerId: string | null }
   | { readonly type: 'field'; readonly fieldId: string | null }
   | { readonly type: 'issue'; readonly key: string; readonly checked: boolean }
@@ -36,6 +39,10 @@ export function ratingFormReducer(state: RatingFormState, action: RatingFormActi
   switch (action.type) {
     case 'answer':
       return { ...state, answers: { ...state.answers, [action.key]: action.value } };
+    case 'clear': {
+      const { [action.key]: _cleared, ...answers } = state.answers;
+      return { ...state, answers };
+    }
     case 'officer':
       return { ...state, officerId: action.officerId };
     case 'field':
@@ -51,32 +58,45 @@ export function ratingFormReducer(state: RatingFormState, action: RatingFormActi
   }
 }
 
-/** Keys of the mandatory questions still without a level, in form order. */
-export function missingAnswers(point: PublicPoint, state: RatingFormState): string[] {
-  return point.form.questions.filter((q) => state.answers[q.key] === undefined).map((q) => q.key);
+/**
+ * Whether the form says the question must be answered. A copy of a form kept on the phone by an
+ * older app (point-cache) has no `mandatory`: every question of those forms was mandatory.
+ */
+export function isMandatory(question: FormQuestion): boolean {
+  return question.mandatory !== false;
 }
 
-/**
- * The answers keyed by the form's own question keys. Call only when `missingAnswers` is empty;
- * the keys come from the same contract as the type, so the cast only narrows string keys.
- */
+/** Keys of the mandatory questions still without a level, in form order. */
+export function missingAnswers(point: PublicPoint, state: RatingFormState): string[] {
+  return point.form.questions.filter((q) => isMandatory(q) && state.answers[q.key] === undefined).map((q) => q.key);
+}
+
+/** How many of the form's questions have a level, optional ones included. */
+export function answeredCount(point: PublicPoint, state: RatingFormState): number {
+  return point.form.questions.filter((q) => state.answers[q.key] !== undefined).length;
+}
+
+/** The answers keyed by the form's own question keys (unanswered optional ones left out). */
 function toAnswers(point: PublicPoint, state: RatingFormState): ResponseAnswers {
-  const answers: Record<string, number> = {};
+  const answers: ResponseAnswers = {};
   for (const q of point.form.questions) {
     const level = state.answers[q.key];
     if (level !== undefined) answers[q.key] = level;
   }
-  return answers as ResponseAnswers;
+  return answers;
 }
 
-/** The POST body; optional parts are left out when empty. A desk point's officer is implied by the token. */
+/**
+ * The POST body; optional parts are left out when empty. A desk point's officer is implied by the
+ * token. `formVersion` pins the version the citizen saw, should the point's form change meanwhile.
+ */
 export function toResponseBody(
   token: string,
   point: PublicPoint,
   state: RatingFormState,
   channel?: ResponseBody['channel'],
 ): ResponseBody {
-  const body: ResponseBody = { token, clientId: state.clientId, answers: toAnswers(point, state) };
+  const body: ResponseBody = { token, clientId: state.clientId, formVersion: point.form.version, answers: toAnswers(point, state) };
   if (channel) body.channel = channel;
   if (!point.officer && state.officerId) body.officerId = state.officerId;
   if (state.fieldId) body.fieldId = state.fieldId;

@@ -1,37 +1,15 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
-import type { ResponseBody } from '../../services/api-types.ts';
+import { fireEvent, screen, within } from '@testing-library/react';
+import type userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
 import type { SendOutcome } from '../../services/api.ts';
-import { createOutbox } from '../../services/outbox.ts';
 import { COMMENT_MAX } from '../../state/rating-form.ts';
 import { COUNTER_POINT, DESK_POINT } from '../../test-support/point-fixture.ts';
-import { memoryStorage } from '../../test-support/memory-storage.ts';
+import { questionBlock as question, renderRatingForm, SENT } from '../../test-support/render-rating-form.tsx';
+import { JUMP_LABEL } from '../../components/rating/send-bar.tsx';
 import { MISSING_ANSWER_HINT } from '../../components/rating/question-block.tsx';
-import { RatingForm } from './rating-form.tsx';
-
-const SENT: SendOutcome = { kind: 'sent', receipt: { id: 'r1', receivedAt: '2026-11-25T03:00:00Z', day: '2026-11-25' } };
 
 function setup(point = COUNTER_POINT, outcome: SendOutcome = SENT) {
-  const sent: ResponseBody[] = [];
-  const outbox = createOutbox({
-    storage: memoryStorage(),
-    send: async (body) => {
-      sent.push(body);
-      return outcome;
-    },
-    accessToken: async () => undefined,
-  });
-  const onSubmitted = vi.fn();
-  const user = userEvent.setup();
-  render(<RatingForm token="tok-1" point={point} outbox={outbox} onSubmitted={onSubmitted} />);
-  return { sent, onSubmitted, user };
-}
-
-function question(key: string): HTMLElement {
-  const el = document.getElementById(`q-${key}`);
-  if (!el) throw new Error(`no question ${key}`);
-  return el;
+  return renderRatingForm(point, outcome);
 }
 
 async function answerAll(user: ReturnType<typeof userEvent.setup>, label = 'Hài lòng', except: string[] = []) {
@@ -54,6 +32,20 @@ describe('RatingForm', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('UBND xã Nam Đông');
   });
 
+  it('looks as before for the counter form: no sections, every question marked *, no progress line until "Gửi"', async () => {
+    const { user } = setup();
+    expect(screen.getAllByRole('heading', { level: 2 })).toHaveLength(COUNTER_POINT.form.questions.length);
+    expect(document.querySelectorAll('.form-section, .form-subsection')).toHaveLength(0);
+    expect(document.querySelectorAll('.required-mark')).toHaveLength(COUNTER_POINT.form.questions.length + 1);
+    expect(screen.queryByText('(không bắt buộc)', { exact: false, selector: '.optional-hint' })).toBeNull();
+    expect(document.querySelector('.form-intro')?.textContent).toBe('Xin Ông/Bà chọn một mức cho mỗi câu dưới đây * (bắt buộc).');
+    expect(screen.queryByText(/^Đã trả lời/)).toBeNull();
+    expect(screen.queryByRole('button', { name: JUMP_LABEL })).toBeNull();
+    // After a send with answers missing, the way to them appears, as on a long form.
+    await user.click(screen.getByRole('button', { name: 'Gửi đánh giá' }));
+    expect(screen.getByRole('button', { name: JUMP_LABEL })).toBeTruthy();
+  });
+
   it('sends in six taps: one level per question, then "Gửi đánh giá"', async () => {
     const { sent, onSubmitted, user } = setup();
     await answerAll(user, 'Rất hài lòng');
@@ -62,6 +54,7 @@ describe('RatingForm', () => {
     expect(sent[0]).toEqual({
       token: 'tok-1',
       clientId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      formVersion: 1,
       answers: { overall: 5, access: 5, attitude: 5, responsibility: 5, guidance: 5 },
     });
     expect(onSubmitted).toHaveBeenCalledWith(sent[0]?.clientId, { kind: 'sent', receipt: SENT.kind === 'sent' ? SENT.receipt : null });

@@ -1,18 +1,32 @@
-import { useReducer, useState } from 'react';
-import { Button } from 'zmp-ui';
+import { startTransition, useEffect, useMemo, useReducer, useState } from 'react';
 import { ChoiceChips } from '../../components/rating/choice-chips.tsx';
 import { CommentBox } from '../../components/rating/comment-box.tsx';
+import { FormSections } from '../../components/rating/form-sections.tsx';
 import { IssueList } from '../../components/rating/issue-list.tsx';
-import { QuestionBlock } from '../../components/rating/question-block.tsx';
+import { SendBar } from '../../components/rating/send-bar.tsx';
 import type { PublicPoint, ResponseBody } from '../../services/api-types.ts';
 import { newClientId } from '../../services/client-id.ts';
 import type { DeliveryState, Outbox } from '../../services/outbox.ts';
 import { withTimeout } from '../../services/with-timeout.ts';
-import { emptyForm, missingAnswers, ratingFormReducer, toResponseBody } from '../../state/rating-form.ts';
+import { firstQuestions, formLayout, questionOrder } from '../../state/form-layout.ts';
+import { answeredCount, emptyForm, isMandatory, missingAnswers, ratingFormReducer, toResponseBody } from '../../state/rating-form.ts';
 import { OfficerHeader } from './officer-header.tsx';
 
 /** How long "Gửi đánh giá" waits before showing the thank-you screen anyway (sending goes on). */
 const FIRST_TRY_WAIT_MS = 6000;
+
+/**
+ * From this many questions the send bar shows progress and the way to the first missing answer
+ * from the start: the five-question counter form fits in about two screens and keeps its bar.
+ */
+export const LONG_FORM_QUESTIONS = 6;
+
+/**
+ * A long form's first render shows this many questions (more than a phone screen holds); the
+ * rest follow in a transition, rendered in slices between which the first ones already answer
+ * taps on a slow phone. A short form renders at once, as before.
+ */
+const FIRST_RENDER_QUESTIONS = 4;
 
 export interface RatingFormProps {
   readonly token: string;
@@ -24,23 +38,50 @@ export interface RatingFormProps {
   readonly onSubmitted: (clientId: string, state: DeliveryState) => void;
 }
 
-function missingSummary(count: number): string {
-  return count === 1 ? 'Còn 1 câu chưa chọn mức đánh giá.' : `Còn ${count} câu chưa chọn mức đánh giá.`;
+/** The line above the questions: what must be answered, as the form says (not "every question" when some are optional). */
+function FormIntro({ mandatory, total }: { readonly mandatory: number; readonly total: number }) {
+  const star = <span className="required-mark">*</span>;
+  if (mandatory === total) return <p className="form-intro">Xin Ông/Bà chọn một mức cho mỗi câu dưới đây {star} (bắt buộc).</p>;
+  if (mandatory === 0) return <p className="form-intro">Xin Ông/Bà chọn một mức cho các câu dưới đây (không bắt buộc).</p>;
+  return <p className="form-intro">Xin Ông/Bà chọn một mức cho các câu dưới đây. Câu có dấu {star} là bắt buộc.</p>;
 }
 
-/** The rating form: five mandatory questions, optional officer, field, issues and comment. */
+/** Scrolls a question to the middle of the screen and puts focus on its first level button. */
+function goToQuestion(key: string): void {
+  const block = document.getElementById(`q-${key}`);
+  block?.scrollIntoView?.({ behavior: 'smooth', block: 'center' });
+  block?.querySelector<HTMLElement>('[role="radio"]')?.focus({ preventScroll: true });
+}
+
+/** The rating form: whatever questions the point's form has, in its groups; optional officer, field, issues and comment. */
 export function RatingForm({ token, point, outbox, notice, channel, onSubmitted }: RatingFormProps) {
   const [state, dispatch] = useReducer(ratingFormReducer, undefined, () => emptyForm(newClientId()));
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const { form } = point;
+  const layout = useMemo(() => formLayout(form), [form]);
+  const order = useMemo(() => questionOrder(layout), [layout]);
+  const mandatoryCount = useMemo(() => form.questions.filter(isMandatory).length, [form]);
   const missing = missingAnswers(point, state);
+  const total = form.questions.length;
+  const long = total >= LONG_FORM_QUESTIONS;
+  const [complete, setComplete] = useState(!long);
+  useEffect(() => {
+    if (!complete) startTransition(() => setComplete(true));
+  }, [complete]);
+  const shown = useMemo(() => (complete ? layout : firstQuestions(layout, FIRST_RENDER_QUESTIONS)), [layout, complete]);
+
+  /** The first missing mandatory answer as the screen shows them (top to bottom). */
+  function firstMissing(): string | undefined {
+    return order.find((key) => missing.includes(key));
+  }
 
   async function send(): Promise<void> {
     if (sending) return;
     dispatch({ type: 'tried' });
-    const first = missing[0];
+    const first = firstMissing();
     if (first) {
-      document.getElementById(`q-${first}`)?.scrollIntoView?.({ behavior: 'smooth', block: 'center' });
+      goToQuestion(first);
       return;
     }
     setSending(true);
@@ -82,57 +123,57 @@ export function RatingForm({ token, point, outbox, notice, channel, onSubmitted 
           />
         </div>
       )}
-      <p className="form-intro">
-        Xin Ông/Bà chọn một mức cho mỗi câu dưới đây <span className="required-mark">*</span> (bắt buộc).
-      </p>
-      {point.form.questions.map((question, index) => (
-        <QuestionBlock
-          key={question.key}
-          index={index}
-          question={question}
-          levels={point.form.levels}
-          value={state.answers[question.key]}
-          showMissing={state.triedToSend}
-          onChange={(key, value) => dispatch({ type: 'answer', key, value })}
-        />
-      ))}
-      {point.fields.length > 0 && (
-        <div className="card">
-          <ChoiceChips
-            legend="Lĩnh vực thủ tục Ông/Bà vừa giải quyết"
-            hint="(không bắt buộc)"
-            options={point.fields.map((f) => ({ id: f.id, label: f.name }))}
-            value={state.fieldId}
-            onChange={(fieldId) => dispatch({ type: 'field', fieldId })}
-          />
-        </div>
+      <FormIntro mandatory={mandatoryCount} total={total} />
+      <FormSections
+        layout={shown}
+        levels={form.levels}
+        answers={state.answers}
+        showMissing={state.triedToSend}
+        onChange={(key, value) => dispatch({ type: 'answer', key, value })}
+        onClear={(key) => dispatch({ type: 'clear', key })}
+      />
+      {/* Below the questions, so only once they are all there (no jumping down the page). */}
+      {complete && (
+        <>
+          {point.fields.length > 0 && (
+            <div className="card">
+              <ChoiceChips
+                legend="Lĩnh vực thủ tục Ông/Bà vừa giải quyết"
+                hint="(không bắt buộc)"
+                options={point.fields.map((f) => ({ id: f.id, label: f.name }))}
+                value={state.fieldId}
+                onChange={(fieldId) => dispatch({ type: 'field', fieldId })}
+              />
+            </div>
+          )}
+          {form.issues.length > 0 && (
+            <div className="card">
+              <IssueList issues={form.issues} checked={state.issues} onChange={(key, checked) => dispatch({ type: 'issue', key, checked })} />
+            </div>
+          )}
+          {/* An older copy kept on the phone (point-cache) has no `comment`: those forms all offered one. */}
+          {form.comment !== false && (
+            <div className="card">
+              <CommentBox value={state.comment} onChange={(text) => dispatch({ type: 'comment', text })} />
+            </div>
+          )}
+          <p className="privacy-note">Phiếu không ghi tên, số điện thoại của Ông/Bà.</p>
+        </>
       )}
-      <div className="card">
-        <IssueList
-          issues={point.form.issues}
-          checked={state.issues}
-          onChange={(key, checked) => dispatch({ type: 'issue', key, checked })}
-        />
-      </div>
-      <div className="card">
-        <CommentBox value={state.comment} onChange={(text) => dispatch({ type: 'comment', text })} />
-      </div>
-      <p className="privacy-note">Phiếu không ghi tên, số điện thoại của Ông/Bà.</p>
-      <div className="send-bar">
-        {state.triedToSend && missing.length > 0 && (
-          <p className="missing-summary" role="alert">
-            {missingSummary(missing.length)}
-          </p>
-        )}
-        {error && (
-          <p className="send-error" role="alert">
-            {error}
-          </p>
-        )}
-        <Button htmlType="submit" fullWidth size="large" loading={sending} className="send-button">
-          {sending ? 'Đang gửi…' : 'Gửi đánh giá'}
-        </Button>
-      </div>
+      <SendBar
+        answered={answeredCount(point, state)}
+        total={total}
+        missing={missing.length}
+        allMandatory={mandatoryCount === total}
+        long={long}
+        triedToSend={state.triedToSend}
+        sending={sending}
+        error={error}
+        onJump={() => {
+          const first = firstMissing();
+          if (first) goToQuestion(first);
+        }}
+      />
     </form>
   );
 }
