@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../../backend/test/helpers/server-process.ts';
 import { DESKTOP, launchChromium, PHONE } from './support/browser.ts';
 import { ensureBuilt } from './support/ensure-built.ts';
-import { login } from './support/staff-api.ts';
+import { addPoint, login, respond } from './support/staff-api.ts';
 
 const SHOTS = '/tmp/shots';
 // A Vietnamese browser: the native date inputs then show dd/mm/yyyy, as on staff's own devices.
@@ -29,6 +29,26 @@ interface OfficerRow {
 interface Report {
   total: { responses: number; satisfiedShare: number | null; dissatisfiedShare: number | null };
   officers: OfficerRow[];
+}
+
+interface Rule {
+  thresholdShare: number;
+}
+interface FormView {
+  key: string;
+  title: string;
+  overallKey: string;
+  questions: { key: string; shortLabel: string }[];
+}
+interface IndexGroup {
+  key: string;
+  label: string;
+  index: number | null;
+  groups: IndexGroup[];
+}
+interface SipasReport extends Report {
+  form: FormView;
+  index: { index: number | null; groups: IndexGroup[] } | null;
 }
 
 const pct = (v: number | null) => (v === null ? '–' : new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v));
@@ -155,7 +175,11 @@ describe('staff screens in a real browser', () => {
     const rows = page.locator('tr.is-flagged');
     expect(await rows.count()).toBe(1);
     expect(await rows.locator('.row-name').textContent()).toBe('Nguyễn Thị Lan');
-    expect(await rows.locator('[data-col="flag"]').textContent()).toBe('Trên 25% không hài lòng');
+    // Worded from the rule the API serves (seed 004: "trên 25%").
+    const { body: rule } = await api<Rule>('/api/public/rule', clerkToken);
+    const threshold = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 }).format(rule.thresholdShare);
+    expect(threshold).toBe('25%');
+    expect(await rows.locator('[data-col="flag"]').textContent()).toBe(`Trên ${threshold} không hài lòng`);
     // Exactly 25 % is not flagged.
     const mai = r.officers.find((o) => o.name === 'Lê Thị Mai')!;
     expect(mai.dissatisfiedShare).toBe(0.25);
@@ -251,6 +275,89 @@ describe('staff screens in a real browser', () => {
         await page.locator(ready).first().waitFor();
         bad.push(...(await seriousViolations(page)).map((v) => `${tab}: ${v}`));
       }
+      expect(bad).toEqual([]);
+      await ctx.close();
+    }
+  });
+
+  // Last: from here on the demo unit uses two forms, and the earlier screens had one (no picker).
+  it('with a second form in use, a picker switches Today, Trends and Comments to its own labels, figures and SIPAS index', async () => {
+    const unit = server.demo.unitId;
+    const sipasToken = await addPoint(server.url, server.adminToken, unit, 'Khảo sát SIPAS tại quầy', 'sipas');
+    const service = (level: number) => Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`dv${i + 1}`, level]));
+    const policy = (level: number) => Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`cs${i + 1}`, level]));
+    // Policy items may be left blank: the index counts answers, not responses.
+    for (const [overall, s, p] of [[5, 5, 4], [4, 4, null], [2, 2, 1], [5, 4, 5], [3, 5, null]] as const) {
+      await respond(server.url, sipasToken, { overall, ...service(s), ...(p === null ? {} : policy(p)) });
+    }
+    const { body: list } = await api<{ forms: FormView[] }>(`/api/units/${unit}/forms`, clerkToken);
+    expect(list.forms.map((f) => f.key)).toEqual(['counter', 'sipas']);
+    const sipas = list.forms[1]!;
+    const { body: t } = await api<SipasReport>(`/api/units/${unit}/tallies?form=sipas`, clerkToken);
+    expect(t.total.responses).toBe(5);
+    expect(t.index?.groups.length).toBeGreaterThan(0);
+    // The counter form's labels that the SIPAS form does not use anywhere (its factors include "Tiếp cận dịch vụ").
+    const counterLabels = list.forms[0]!.questions.map((q) => q.shortLabel).filter((l) => !JSON.stringify(sipas).includes(l));
+    expect(counterLabels.length).toBeGreaterThan(0);
+
+    for (const [size, opts] of [['1366', DESKTOP_VI], ['360', PHONE_VI]] as const) {
+      const ctx = await browser.newContext(opts);
+      const page = await signIn(ctx, server.demo.chairman);
+      const picker = page.getByRole('combobox', { name: 'Phiếu khảo sát' });
+      await picker.waitFor();
+      expect(await picker.locator('option').allTextContents()).toEqual(list.forms.map((f) => f.title));
+      await page.locator('[data-stat="total"]').waitFor();
+      expect(await page.locator('.index-table').count()).toBe(0);
+
+      await picker.selectOption('sipas');
+      await page.locator('.index-table').waitFor();
+      await expect.poll(() => page.locator('[data-stat="total"] .stat-value').textContent()).toBe(String(t.total.responses));
+      expect(await page.locator('[data-stat="satisfied"] .stat-value').textContent()).toBe(pct(t.total.satisfiedShare));
+      expect(await page.locator('[data-stat="dissatisfied"] .stat-value').textContent()).toBe(pct(t.total.dissatisfiedShare));
+      // The criteria are the SIPAS form's, labelled as the API labels them; none of the counter form's.
+      expect(await page.locator('section[aria-labelledby="by-question"] .row-name').allTextContents()).toEqual(sipas.questions.map((q) => q.shortLabel));
+      const text = (await page.locator('.staff-main').textContent())!;
+      for (const label of counterLabels) expect(text).not.toContain(label);
+      // The index table: overall, each aspect and each factor, with the API's index.
+      const index = t.index!;
+      expect(await page.locator('[data-index-key="*"] [data-col="index"]').textContent()).toBe(pct(index.index));
+      for (const aspect of index.groups) {
+        expect(await page.locator(`[data-index-key="${aspect.key}"] th`).textContent()).toBe(aspect.label);
+        expect(await page.locator(`[data-index-key="${aspect.key}"] [data-col="index"]`).textContent()).toBe(pct(aspect.index));
+        for (const factor of aspect.groups) {
+          expect(await page.locator(`[data-index-key="${factor.key}"] [data-col="index"]`).textContent()).toBe(pct(factor.index));
+        }
+      }
+      await shoot(page, `staff-today-sipas-${size}`);
+      const bad = (await seriousViolations(page)).map((v) => `today: ${v}`);
+
+      // Trends keeps the chosen form: its criteria, opened on its general question.
+      await openTab(page, 'Xu hướng', 'Xu hướng theo ngày');
+      expect(await page.getByRole('combobox', { name: 'Phiếu khảo sát' }).inputValue()).toBe('sipas');
+      const criterion = page.getByRole('combobox', { name: 'Tiêu chí' });
+      await page.locator('canvas').first().waitFor();
+      expect(await criterion.locator('option').allTextContents()).toEqual(sipas.questions.map((q) => q.shortLabel));
+      expect(await criterion.inputValue()).toBe(sipas.overallKey);
+      const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+      expect(await page.locator(`tr[data-day="${today}"] td`).first().textContent()).toBe(String(t.total.responses));
+      await page.waitForTimeout(300);
+      await shoot(page, `staff-trends-sipas-${size}`);
+      bad.push(...(await seriousViolations(page)).map((v) => `trends: ${v}`));
+
+      // Comments of the SIPAS form: it has no issue list, so no "Phản ánh" filter.
+      await openTab(page, 'Góp ý', 'Góp ý và phản ánh tiêu cực');
+      await page.locator('.staff-empty, .comment-card').first().waitFor();
+      expect(await page.getByRole('combobox', { name: 'Phản ánh' }).count()).toBe(0);
+      bad.push(...(await seriousViolations(page)).map((v) => `comments: ${v}`));
+
+      // Back to the counter form: its own criteria again.
+      await openTab(page, 'Hôm nay', 'Kết quả trong ngày');
+      await page.getByRole('combobox', { name: 'Phiếu khảo sát' }).selectOption('counter');
+      await expect
+        .poll(() => page.locator('section[aria-labelledby="by-question"] .row-name').allTextContents())
+        .toEqual(list.forms[0]!.questions.map((q) => q.shortLabel));
+      expect(await page.locator('.index-table').count()).toBe(0);
+      await shoot(page, `staff-today-picker-${size}`);
       expect(bad).toEqual([]);
       await ctx.close();
     }

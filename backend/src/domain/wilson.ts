@@ -8,6 +8,3 @@ export function wilsonInterval(k: number, n: number, z = 1.959964): { low: numbe
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
-
-/** Below this many responses a share is shown with "ít dữ liệu" (too little data). */
-export const SMALL_SAMPLE = 10;

@@ -12,6 +12,11 @@ type Api = ApiClient['api'];
 type UnitApi = Api['units'][':unitId'];
 export type TalliesReport = InferResponseType<UnitApi['tallies']['$get'], 200>;
 export type OfficerTally = TalliesReport['officers'][number];
+/** One group of responses as the results model shows it (counts, shares, flag, interval, small-sample mark). */
+export type Shares = TalliesReport['total'];
+export type SatisfactionRule = TalliesReport['rule'];
+export type SipasIndex = NonNullable<TalliesReport['index']>;
+export type FormView = InferResponseType<UnitApi['forms']['$get'], 200>['forms'][number];
 export type TrendsReport = InferResponseType<UnitApi['trends']['$get'], 200>;
 export type CommentsPage = InferResponseType<UnitApi['comments']['$get'], 200>;
 export type CommentItem = CommentsPage['comments'][number];
@@ -113,20 +118,36 @@ export async function fetchUnits(): Promise<UnitSummary[]> {
   return (await res.json()).units;
 }
 
-export async function fetchTallies(unitId: string, from: string, to: string): Promise<TalliesReport> {
-  const res = await ok(api().units[':unitId'].tallies.$get({ param: { unitId }, query: { from, to } }, auth()));
+/** The forms this unit uses, each with its labels, the counter form first. */
+export async function fetchForms(unitId: string): Promise<FormView[]> {
+  const res = await ok(api().units[':unitId'].forms.$get({ param: { unitId } }, auth()));
+  return (await res.json()).forms;
+}
+
+let rule: Promise<SatisfactionRule> | undefined;
+/** The satisfaction rule (threshold, small sample, confidence): fetched once, it changes only with a new server. */
+export function fetchRule(): Promise<SatisfactionRule> {
+  rule ??= ok(api().public.rule.$get())
+    .then((res) => res.json())
+    .catch((e: unknown) => {
+      rule = undefined;
+      throw e;
+    });
+  return rule;
+}
+
+// `form` undefined: the server reads the counter form (the first of fetchForms).
+export async function fetchTallies(unitId: string, from: string, to: string, form?: string): Promise<TalliesReport> {
+  const res = await ok(api().units[':unitId'].tallies.$get({ param: { unitId }, query: { from, to, form } }, auth()));
   return (await res.json()) as TalliesReport;
 }
 
-export async function fetchTrends(unitId: string, from: string, to: string): Promise<TrendsReport> {
-  const res = await ok(api().units[':unitId'].trends.$get({ param: { unitId }, query: { from, to } }, auth()));
+export async function fetchTrends(unitId: string, from: string, to: string, form?: string): Promise<TrendsReport> {
+  const res = await ok(api().units[':unitId'].trends.$get({ param: { unitId }, query: { from, to, form } }, auth()));
   return (await res.json()) as TrendsReport;
 }
 
 type CommentsQuery = Parameters<UnitApi['comments']['$get']>[0]['query'];
-type Issue = NonNullable<CommentsQuery['issue']>;
-const ISSUES: readonly string[] = ['harassment', 'extra_cost', 'negative_conduct'] satisfies Issue[];
-const isIssue = (v: string): v is Issue => ISSUES.includes(v);
 
 /** The screen's filter values ('' = any). */
 export interface CommentFilter {
@@ -139,12 +160,13 @@ export interface CommentFilter {
 
 export const PAGE_SIZE = 20;
 
-export async function fetchComments(unitId: string, f: CommentFilter, before?: number): Promise<CommentsPage> {
-  const query: CommentsQuery = { limit: String(PAGE_SIZE) };
+export async function fetchComments(unitId: string, form: string | undefined, f: CommentFilter, before?: number): Promise<CommentsPage> {
+  const query: CommentsQuery = { limit: String(PAGE_SIZE), form };
   if (f.officerId) query.officerId = f.officerId;
   if (f.fieldId) query.fieldId = f.fieldId;
   if (f.level) query.level = Number(f.level);
-  if (isIssue(f.issue)) query.issue = f.issue;
+  // Any issue key of the form: the screen lists them from the form, the server checks them (400 otherwise).
+  if (f.issue) query.issue = f.issue;
   if (f.handled) query.handled = f.handled;
   if (before !== undefined) query.before = before;
   const res = await ok(api().units[':unitId'].comments.$get({ param: { unitId }, query }, auth()));

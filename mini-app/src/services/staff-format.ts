@@ -2,9 +2,12 @@ import { formatIsoDay } from './vietnam-date.ts';
 
 /** vi-VN conventions for the staff screens: comma decimals, dd/mm/yyyy. */
 const percent = new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+// For the rule's own figures (a threshold, a confidence): "25%", "99,8%", never "25,0%".
+const percentShort = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 });
 const integer = new Intl.NumberFormat('vi-VN');
 
 export const formatPercent = (share: number | null | undefined): string => (share === null || share === undefined ? '–' : percent.format(share));
+export const formatPercentShort = (share: number): string => percentShort.format(share);
 export const formatCount = (n: number): string => integer.format(n);
 export const formatDay = (day: string): string => formatIsoDay(day) ?? day;
 
@@ -31,10 +34,19 @@ export function shiftDay(day: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-// The same 95 % Wilson interval and small-sample bound as the server's tallies (per officer there;
-// the screens also need them for fields and criteria, from the level counts the API returns).
-export { SMALL_SAMPLE, wilsonInterval } from '@hai-long/backend/domain/wilson';
+/**
+ * "trên 25%": the rule's threshold as the regulation words it ("trên" is strictly greater), built
+ * from the rule the API sends so that no screen writes the figure itself.
+ */
+export function overThreshold(rule: { readonly thresholdShare: number; readonly strictlyGreater: boolean }): string {
+  const share = formatPercentShort(rule.thresholdShare);
+  return rule.strictlyGreater ? `trên ${share}` : `từ ${share} trở lên`;
+}
 
+/** Sentence case for a phrase that opens a label. */
+export const capitalize = (s: string): string => s.charAt(0).toLocaleUpperCase('vi-VN') + s.slice(1);
+
+// The five levels are fixed by regulation; screens prefer the `levels` a response's form carries.
 export const LEVEL_LABELS: readonly { value: 5 | 4 | 3 | 2 | 1; label: string; short: string }[] = [
   { value: 5, label: 'Rất hài lòng', short: 'RHL' },
   { value: 4, label: 'Hài lòng', short: 'HL' },
@@ -42,20 +54,6 @@ export const LEVEL_LABELS: readonly { value: 5 | 4 | 3 | 2 | 1; label: string; s
   { value: 2, label: 'Không hài lòng', short: 'KHL' },
   { value: 1, label: 'Rất không hài lòng', short: 'RKHL' },
 ];
-
-export const QUESTION_LABELS: Record<string, string> = {
-  overall: 'Hài lòng chung',
-  access: 'Tiếp cận dịch vụ',
-  attitude: 'Thái độ của cán bộ, công chức',
-  responsibility: 'Tinh thần trách nhiệm',
-  guidance: 'Cách thức hướng dẫn, làm việc',
-};
-
-export const ISSUE_LABELS: Record<string, string> = {
-  harassment: 'Nhũng nhiễu, gây phiền hà',
-  extra_cost: 'Chi phí ngoài quy định',
-  negative_conduct: 'Biểu hiện tiêu cực khác',
-};
 
 export const ROLE_LABELS: Record<string, string> = {
   clerk: 'Công chức Văn phòng – Thống kê',

@@ -1,13 +1,16 @@
 import { useState } from 'react';
-import { addNote, StaffApiError, type CommentItem } from '../../services/staff-api.ts';
-import { formatInstant, ISSUE_LABELS, LEVEL_LABELS } from '../../services/staff-format.ts';
+import { addNote, StaffApiError, type CommentItem, type FormView } from '../../services/staff-api.ts';
+import { formatInstant } from '../../services/staff-format.ts';
 
-/** One comment or report: every value is rendered as text by React (a "<script>" stays text). */
-export function CommentCard({ unitId, item, onChanged }: { readonly unitId: string; readonly item: CommentItem; readonly onChanged: () => void }) {
+/**
+ * One comment or report, its level and issues labelled by `form` (the comments response's own):
+ * every value is rendered as text by React (a "<script>" stays text).
+ */
+export function CommentCard({ unitId, item, form, onChanged }: { readonly unitId: string; readonly item: CommentItem; readonly form: FormView; readonly onChanged: () => void }) {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const level = LEVEL_LABELS.find((l) => l.value === item.level);
+  const level = form.levels.find((l) => l.value === item.level);
   const noteId = `note-${item.id}`;
 
   async function save(handled: boolean) {
@@ -43,7 +46,7 @@ export function CommentCard({ unitId, item, onChanged }: { readonly unitId: stri
         <ul className="issue-list" aria-label="Nội dung phản ánh">
           {item.issues.map((i) => (
             <li key={i} className="badge badge-flag">
-              {ISSUE_LABELS[i] ?? i}
+              {form.issues.find((f) => f.key === i)?.label ?? i}
             </li>
           ))}
         </ul>

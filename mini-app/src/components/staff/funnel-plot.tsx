@@ -1,20 +1,22 @@
 import { useMemo } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import type { TrendsReport } from '../../services/staff-api.ts';
-import { formatPercent } from '../../services/staff-format.ts';
+import { formatPercent, formatPercentShort } from '../../services/staff-format.ts';
 import { ChartCanvas } from './chart-canvas.tsx';
 
 type Funnel = TrendsReport['funnel'];
 
 /**
- * Officers' dissatisfied share against their number of responses, with the 25 % line and the
- * 95 % and 99,8 % limits around it: a point above the limits is unlikely to be chance at that n.
+ * Officers' dissatisfied share against their number of responses, with the threshold line at the
+ * API's `funnel.target` and the 95 % and 99,8 % limits around it: a point above the limits is
+ * unlikely to be chance at that n. `flagText` words a flagged officer ("trên … không hài lòng").
  */
-export function FunnelPlot({ funnel }: { readonly funnel: Funnel }) {
+export function FunnelPlot({ funnel, flagText }: { readonly funnel: Funnel; readonly flagText: string }) {
   const config = useMemo((): ChartConfiguration => {
+    const target = funnel.target * 100;
     const line = (key: 'low95' | 'high95' | 'low998' | 'high998') => funnel.limits.map((l) => ({ x: l.n, y: l[key] * 100 }));
     const people = funnel.officers.filter((o) => o.responses > 0);
-    const maxN = funnel.limits.at(-1)?.n ?? 10;
+    const maxN = funnel.limits.at(-1)?.n ?? 1;
     return {
       type: 'scatter',
       data: {
@@ -26,7 +28,7 @@ export function FunnelPlot({ funnel }: { readonly funnel: Funnel }) {
             pointRadius: 7,
             pointHoverRadius: 9,
           },
-          { type: 'line', label: 'Ngưỡng 25%', data: [{ x: 1, y: 25 }, { x: maxN, y: 25 }], borderColor: '#141415', borderWidth: 2, pointRadius: 0 },
+          { type: 'line', label: `Ngưỡng ${formatPercentShort(funnel.target)}`, data: [{ x: 1, y: target }, { x: maxN, y: target }], borderColor: '#141415', borderWidth: 2, pointRadius: 0 },
           { type: 'line', label: 'Giới hạn 95%', data: line('high95'), borderColor: '#e8a317', borderDash: [6, 4], pointRadius: 0, borderWidth: 2 },
           { type: 'line', label: 'Giới hạn 99,8%', data: line('high998'), borderColor: '#d93025', borderDash: [2, 3], pointRadius: 0, borderWidth: 2 },
           { type: 'line', label: 'Giới hạn dưới 95%', data: line('low95'), borderColor: '#e8a317', borderDash: [6, 4], pointRadius: 0, borderWidth: 1 },
@@ -55,5 +57,5 @@ export function FunnelPlot({ funnel }: { readonly funnel: Funnel }) {
     };
   }, [funnel]);
   const flagged = funnel.officers.filter((o) => o.flagged).length;
-  return <ChartCanvas config={config} height={300} label={`Biểu đồ phễu: ${funnel.officers.length} cán bộ, ${flagged} cán bộ trên 25% không hài lòng. Chi tiết ở bảng bên dưới.`} />;
+  return <ChartCanvas config={config} height={300} label={`Biểu đồ phễu: ${funnel.officers.length} cán bộ, ${flagged} cán bộ ${flagText}. Chi tiết ở bảng bên dưới.`} />;
 }

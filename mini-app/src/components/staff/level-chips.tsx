@@ -1,25 +1,29 @@
 import { LEVEL_LABELS } from '../../services/staff-format.ts';
 
 type Levels = Readonly<Record<'1' | '2' | '3' | '4' | '5', number>>;
+/** The five levels with their labels, highest first: a response's `form.levels`. */
+export type LevelScale = readonly { readonly value: number; readonly label: string }[];
+
+const keyOf = (value: number) => String(value) as keyof Levels;
 
 /** The five level counts, highest first, colour-coded; each labelled for screen readers. */
-export function LevelChips({ levels }: { readonly levels: Levels }) {
+export function LevelChips({ levels, scale = LEVEL_LABELS }: { readonly levels: Levels; readonly scale?: LevelScale }) {
   return (
     <ul className="level-chips">
-      {LEVEL_LABELS.map((l) => (
+      {scale.map((l) => (
         <li key={l.value} className={`lc lc-${l.value}`} data-level={l.value} title={l.label}>
           <span className="sr-only">{l.label}: </span>
-          {levels[String(l.value) as keyof Levels]}
+          {levels[keyOf(l.value)]}
         </li>
       ))}
     </ul>
   );
 }
 
-export function LevelLegend() {
+export function LevelLegend({ scale = LEVEL_LABELS }: { readonly scale?: LevelScale }) {
   return (
     <ul className="level-legend" aria-label="Chú giải mức đánh giá">
-      {LEVEL_LABELS.map((l) => (
+      {scale.map((l) => (
         <li key={l.value} className={`lc-key lc-${l.value}`}>
           {l.label}
         </li>

@@ -1,24 +1,35 @@
-import { formatCount, formatInterval, formatPercent, SMALL_SAMPLE, wilsonInterval } from '../../services/staff-format.ts';
-import { LevelChips } from './level-chips.tsx';
+import type { SatisfactionRule, Shares } from '../../services/staff-api.ts';
+import { capitalize, formatCount, formatInterval, formatPercent, formatPercentShort, overThreshold } from '../../services/staff-format.ts';
+import { LevelChips, type LevelScale } from './level-chips.tsx';
 
-export interface SharesRow {
+/** A row is the API's results model as is: its flag, interval and small-sample mark are the server's. */
+export type SharesRow = Shares & {
   readonly id: string;
   readonly name: string;
   readonly sub?: string | null;
-  readonly responses: number;
-  readonly levels: Readonly<Record<'1' | '2' | '3' | '4' | '5', number>>;
-  readonly satisfiedShare: number | null;
-  readonly dissatisfiedShare: number | null;
-  /** Given by the server for officers; computed from the levels otherwise. */
-  readonly interval?: { low: number; high: number } | null;
-  readonly flagged?: boolean;
-}
+};
 
 /**
- * One row per officer, field or criterion: n, the five levels, the shares, the 95 % interval and
- * the marks. Below 700 px each row becomes a card (staff.css), the cells keeping their labels.
+ * One row per officer, field or criterion: n, the five levels, the shares, the interval and the
+ * marks. Below 700 px each row becomes a card (staff.css), the cells keeping their labels.
+ * `withFlag` (officers: the rule's low rating is theirs) adds the flag column and the red row; a
+ * table without the column does not mark rows by colour alone.
  */
-export function SharesTable({ caption, nameHeader, rows, withFlag = false }: { readonly caption: string; readonly nameHeader: string; readonly rows: readonly SharesRow[]; readonly withFlag?: boolean }) {
+export function SharesTable({
+  caption,
+  nameHeader,
+  rows,
+  rule,
+  scale,
+  withFlag = false,
+}: {
+  readonly caption: string;
+  readonly nameHeader: string;
+  readonly rows: readonly SharesRow[];
+  readonly rule: SatisfactionRule;
+  readonly scale?: LevelScale;
+  readonly withFlag?: boolean;
+}) {
   return (
     <table className="shares-table">
       <caption className="sr-only">{caption}</caption>
@@ -33,49 +44,45 @@ export function SharesTable({ caption, nameHeader, rows, withFlag = false }: { r
             Hài lòng
           </th>
           <th scope="col" className="num">
-            Không hài lòng <span className="staff-small">(khoảng tin cậy 95%)</span>
+            Không hài lòng <span className="staff-small">(khoảng tin cậy {formatPercentShort(rule.confidence)})</span>
           </th>
           {withFlag && <th scope="col">Đánh giá</th>}
         </tr>
       </thead>
       <tbody>
-        {rows.map((r) => {
-          const interval = r.interval !== undefined ? r.interval : wilsonInterval(r.levels['1'] + r.levels['2'], r.responses);
-          const small = r.responses > 0 && r.responses < SMALL_SAMPLE;
-          return (
-            <tr key={r.id} data-row-id={r.id} className={r.flagged ? 'is-flagged' : undefined}>
-              <th scope="row" data-label={nameHeader}>
-                <span className="row-name">{r.name}</span>
-                {r.sub && <span className="row-sub">{r.sub}</span>}
-              </th>
-              <td className="num" data-label="Số phiếu (n)" data-col="responses">
-                {formatCount(r.responses)}
-                {small && <span className="badge badge-small">ít dữ liệu</span>}
+        {rows.map((r) => (
+          <tr key={r.id} data-row-id={r.id} className={withFlag && r.flagged ? 'is-flagged' : undefined}>
+            <th scope="row" data-label={nameHeader}>
+              <span className="row-name">{r.name}</span>
+              {r.sub && <span className="row-sub">{r.sub}</span>}
+            </th>
+            <td className="num" data-label="Số phiếu (n)" data-col="responses">
+              {formatCount(r.responses)}
+              {r.smallSample && r.responses > 0 && <span className="badge badge-small">ít dữ liệu</span>}
+            </td>
+            <td data-label="Mức 5 → 1" data-col="levels">
+              <LevelChips levels={r.levels} scale={scale} />
+            </td>
+            <td className="num" data-label="Hài lòng" data-col="satisfied">
+              {formatPercent(r.satisfiedShare)}
+            </td>
+            <td className="num" data-label="Không hài lòng" data-col="dissatisfied">
+              <strong>{formatPercent(r.dissatisfiedShare)}</strong>
+              {r.dissatisfiedInterval && <span className="row-sub">{formatInterval(r.dissatisfiedInterval)}</span>}
+            </td>
+            {withFlag && (
+              <td data-label="Đánh giá" data-col="flag">
+                {r.flagged ? (
+                  <span className="badge badge-flag">{capitalize(overThreshold(rule))} không hài lòng</span>
+                ) : r.responses === 0 ? (
+                  <span className="staff-muted">Chưa có phiếu</span>
+                ) : (
+                  <span className="badge badge-ok">Đạt</span>
+                )}
               </td>
-              <td data-label="Mức 5 → 1" data-col="levels">
-                <LevelChips levels={r.levels} />
-              </td>
-              <td className="num" data-label="Hài lòng" data-col="satisfied">
-                {formatPercent(r.satisfiedShare)}
-              </td>
-              <td className="num" data-label="Không hài lòng" data-col="dissatisfied">
-                <strong>{formatPercent(r.dissatisfiedShare)}</strong>
-                {interval && <span className="row-sub">{formatInterval(interval)}</span>}
-              </td>
-              {withFlag && (
-                <td data-label="Đánh giá" data-col="flag">
-                  {r.flagged ? (
-                    <span className="badge badge-flag">Trên 25% không hài lòng</span>
-                  ) : r.responses === 0 ? (
-                    <span className="staff-muted">Chưa có phiếu</span>
-                  ) : (
-                    <span className="badge badge-ok">Đạt</span>
-                  )}
-                </td>
-              )}
-            </tr>
-          );
-        })}
+            )}
+          </tr>
+        ))}
       </tbody>
     </table>
   );

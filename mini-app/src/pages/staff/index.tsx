@@ -6,6 +6,7 @@ import { LoadState } from '../../components/staff/load-state.tsx';
 import { fetchUnits } from '../../services/staff-api.ts';
 import { useLoaded } from '../../services/staff-load.ts';
 import { useStaffSession, type StaffSession } from '../../state/staff-session.ts';
+import { StaffFormContext, useFormChoice } from '../../state/staff-form.ts';
 import { StaffUnitContext } from '../../state/staff-unit.ts';
 import { AlertsPage } from './alerts/index.tsx';
 import { CommentsPage } from './comments/index.tsx';
@@ -40,6 +41,8 @@ function SignedIn({ session }: { readonly session: StaffSession }) {
     const unit = units.find((u) => u.id === chosen) ?? units.find((u) => u.id === session.unitId) ?? units[0]!;
     return { units, unit, setUnitId: setChosen };
   }, [state, chosen, session.unitId]);
+  // The questionnaire, chosen like the unit (a link may name it: ?form=sipas).
+  const formState = useFormChoice(value?.unit.id ?? null, params.get('form'));
 
   if (!value) {
     return (
@@ -50,22 +53,24 @@ function SignedIn({ session }: { readonly session: StaffSession }) {
   }
   return (
     <StaffUnitContext.Provider value={value}>
-      <StaffLayout session={session}>
-        <Routes>
-          <Route path="/staff/today" element={<TodayPage />} />
-          <Route
-            path="/staff/trends"
-            element={
-              <Suspense fallback={<LoadState state={{ kind: 'loading' }} />}>
-                <TrendsPage />
-              </Suspense>
-            }
-          />
-          <Route path="/staff/comments" element={<CommentsPage />} />
-          <Route path="/staff/alerts" element={<AlertsPage />} />
-          <Route path="*" element={<Navigate to="/staff/today" replace />} />
-        </Routes>
-      </StaffLayout>
+      <StaffFormContext.Provider value={formState}>
+        <StaffLayout session={session}>
+          <Routes>
+            <Route path="/staff/today" element={<TodayPage />} />
+            <Route
+              path="/staff/trends"
+              element={
+                <Suspense fallback={<LoadState state={{ kind: 'loading' }} />}>
+                  <TrendsPage />
+                </Suspense>
+              }
+            />
+            <Route path="/staff/comments" element={<CommentsPage />} />
+            <Route path="/staff/alerts" element={<AlertsPage />} />
+            <Route path="*" element={<Navigate to="/staff/today" replace />} />
+          </Routes>
+        </StaffLayout>
+      </StaffFormContext.Provider>
     </StaffUnitContext.Provider>
   );
 }

@@ -1,12 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { LoadState } from '../../../components/staff/load-state.tsx';
-import { acknowledgeAlert, fetchAlerts, StaffApiError, type AlertItem } from '../../../services/staff-api.ts';
-import { formatInstant, ROLE_LABELS } from '../../../services/staff-format.ts';
+import { acknowledgeAlert, fetchAlerts, fetchRule, StaffApiError, type AlertItem, type SatisfactionRule } from '../../../services/staff-api.ts';
+import { formatInstant, overThreshold, ROLE_LABELS } from '../../../services/staff-format.ts';
 import { useLoaded } from '../../../services/staff-load.ts';
 import { useStaffUnit } from '../../../state/staff-unit.ts';
 
-const KIND: Record<string, string> = { response: 'Phiếu không hài lòng', crossing: 'Vượt ngưỡng 25%', digest: 'Tổng hợp trong ngày' };
+/** The alert's kind; the crossing names the rule's threshold once the rule is loaded. */
+function kindLabel(kind: string, rule: SatisfactionRule | null): string {
+  if (kind === 'response') return 'Phiếu không hài lòng';
+  if (kind === 'crossing') return rule ? `Vượt ngưỡng: ${overThreshold(rule)} không hài lòng` : 'Vượt ngưỡng không hài lòng';
+  if (kind === 'digest') return 'Tổng hợp trong ngày';
+  return kind;
+}
 const DELIVERY: Record<string, string> = {
   delivered: 'Đã gửi tới',
   failed: 'Gửi không được',
@@ -23,6 +29,8 @@ const DELIVERY: Record<string, string> = {
 export function AlertsPage() {
   const { unit } = useStaffUnit();
   const { state, reload } = useLoaded(useCallback(() => fetchAlerts(unit.id), [unit.id]), unit.id, 60_000);
+  const ruleState = useLoaded(fetchRule, 'rule').state;
+  const rule = ruleState.kind === 'ok' ? ruleState.data : null;
   const [params] = useSearchParams();
   const linked = params.get('alert');
   const linkedMissing = linked !== null && state.kind === 'ok' && state.data !== null && !state.data.some((a) => a.id === linked);
@@ -39,11 +47,14 @@ export function AlertsPage() {
       ) : state.data === null ? (
         <p className="staff-empty">Chức năng cảnh báo qua Zalo chưa được bật trên máy chủ này. Khi bật, các cảnh báo đã gửi sẽ hiện ở đây.</p>
       ) : state.data.length === 0 ? (
-        <p className="staff-empty">Chưa có cảnh báo nào. Khi có phiếu không hài lòng hoặc cán bộ vượt ngưỡng 25%, cảnh báo sẽ hiện ở đây.</p>
+        <p className="staff-empty">
+          Chưa có cảnh báo nào. Khi có phiếu không hài lòng hoặc cán bộ {rule ? `có tỷ lệ ${overThreshold(rule)} không hài lòng` : 'vượt ngưỡng không hài lòng'}, cảnh báo
+          sẽ hiện ở đây.
+        </p>
       ) : (
         <div className="comment-list">
           {state.data.map((a) => (
-            <AlertCard key={a.id} unitId={unit.id} alert={a} linked={a.id === linked} onChanged={reload} />
+            <AlertCard key={a.id} unitId={unit.id} alert={a} rule={rule} linked={a.id === linked} onChanged={reload} />
           ))}
         </div>
       )}
@@ -51,7 +62,19 @@ export function AlertsPage() {
   );
 }
 
-function AlertCard({ unitId, alert, linked, onChanged }: { readonly unitId: string; readonly alert: AlertItem; readonly linked: boolean; readonly onChanged: () => void }) {
+function AlertCard({
+  unitId,
+  alert,
+  rule,
+  linked,
+  onChanged,
+}: {
+  readonly unitId: string;
+  readonly alert: AlertItem;
+  readonly rule: SatisfactionRule | null;
+  readonly linked: boolean;
+  readonly onChanged: () => void;
+}) {
   const card = useRef<HTMLElement>(null);
   useEffect(() => {
     if (linked) card.current?.scrollIntoView({ block: 'center' });
@@ -79,7 +102,7 @@ function AlertCard({ unitId, alert, linked, onChanged }: { readonly unitId: stri
   return (
     <article ref={card} className={`comment-card${ack ? ' is-handled' : ''}${linked ? ' is-linked' : ''}`} data-alert-id={alert.id} aria-current={linked ? 'true' : undefined}>
       <header className="comment-head">
-        <span className="badge badge-flag">{KIND[alert.kind] ?? alert.kind}</span>
+        <span className="badge badge-flag">{kindLabel(alert.kind, rule)}</span>
         <span className={`badge ${alert.status === 'failed' ? 'badge-flag' : alert.status === 'delivered' ? 'badge-ok' : 'badge-open'}`}>{DELIVERY[alert.status] ?? alert.status}</span>
         <time className="comment-time" dateTime={alert.createdAt}>
           {formatInstant(alert.createdAt)}

@@ -1,11 +1,13 @@
 import { useCallback, useMemo, useState } from 'react';
 import { DateField } from '../../../components/staff/date-field.tsx';
+import { FormPicker } from '../../../components/staff/form-picker.tsx';
 import { FunnelPlot } from '../../../components/staff/funnel-plot.tsx';
 import { LoadState } from '../../../components/staff/load-state.tsx';
 import { TrendChart } from '../../../components/staff/trend-chart.tsx';
-import { fetchTrends, type TrendsReport } from '../../../services/staff-api.ts';
-import { formatCount, formatDay, formatPercent, QUESTION_LABELS, shiftDay, vietnamToday } from '../../../services/staff-format.ts';
+import { fetchTrends, type SatisfactionRule, type TrendsReport } from '../../../services/staff-api.ts';
+import { formatCount, formatDay, formatPercent, formatPercentShort, overThreshold, shiftDay, vietnamToday } from '../../../services/staff-format.ts';
 import { useLoaded } from '../../../services/staff-load.ts';
+import { useStaffForm } from '../../../state/staff-form.ts';
 import { useStaffUnit } from '../../../state/staff-unit.ts';
 
 const PRESETS = [
@@ -14,26 +16,45 @@ const PRESETS = [
   { days: 90, label: '90 ngày' },
 ] as const;
 
-const BAND: Record<string, string> = {
-  'above-99.8': 'Cao hơn 25% rõ rệt (ngoài giới hạn 99,8%)',
-  'above-95': 'Cao hơn 25% (ngoài giới hạn 95%)',
-  within: 'Trong giới hạn, khác biệt có thể do ngẫu nhiên',
-  'below-95': 'Thấp hơn 25% rõ rệt',
-  none: 'Chưa có phiếu',
-};
+type Band = TrendsReport['funnel']['officers'][number]['band'];
+
+/** Where an officer sits in the funnel, worded from the rule's threshold. */
+function bandLabel(band: Band, rule: SatisfactionRule): string {
+  const share = formatPercentShort(rule.thresholdShare);
+  switch (band) {
+    case 'above-99.8':
+      return `Cao hơn ${share} rõ rệt (ngoài giới hạn 99,8%)`;
+    case 'above-95':
+      return `Cao hơn ${share} (ngoài giới hạn 95%)`;
+    case 'within':
+      return 'Trong giới hạn, khác biệt có thể do ngẫu nhiên';
+    case 'below-95':
+      return `Thấp hơn ${share} rõ rệt`;
+    case 'none':
+      return 'Chưa có phiếu';
+  }
+}
 
 /** Per-day trends over a range, per criterion, and officers on a funnel plot. */
 export function TrendsPage() {
   const { unit } = useStaffUnit();
   const today = vietnamToday();
   const [range, setRange] = useState({ from: shiftDay(today, -29), to: today });
-  const [question, setQuestion] = useState('overall');
-  const load = useCallback(() => fetchTrends(unit.id, range.from, range.to), [unit.id, range]);
-  const { state, reload } = useLoaded(load, `${unit.id}|${range.from}|${range.to}`);
+  const { form, formKey } = useStaffForm();
+  // null: the form's general question (its overallKey), also after switching to a form without the picked one.
+  const [picked, setPicked] = useState<string | null>(null);
+  const load = useCallback(() => fetchTrends(unit.id, range.from, range.to, formKey), [unit.id, range, formKey]);
+  const { state, reload } = useLoaded(load, `${unit.id}|${range.from}|${range.to}|${formKey ?? ''}`);
+  // The criteria come from the report; while it loads, from the chosen form (the same labels).
+  const report = state.kind === 'ok' ? state.data : null;
+  const questions = report?.questions ?? form?.questions ?? [];
+  const overallKey = report?.form.overallKey ?? form?.overallKey;
+  const question = questions.some((q) => q.key === picked) ? picked : (overallKey ?? null);
 
   return (
     <div className="staff-screen">
       <h1 className="staff-title">Xu hướng theo ngày</h1>
+      <FormPicker />
       <div className="staff-toolbar">
         {PRESETS.map((p) => (
           <button
@@ -50,18 +71,20 @@ export function TrendsPage() {
         </button>
         <DateField label="Từ" value={range.from} max={range.to} onChange={(from) => setRange((r) => ({ ...r, from }))} />
         <DateField label="Đến" value={range.to} min={range.from} max={today} onChange={(to) => setRange((r) => ({ ...r, to }))} />
-        <label className="staff-inline-field">
-          <span>Tiêu chí</span>
-          <select value={question} onChange={(e) => setQuestion(e.target.value)}>
-            {Object.entries(QUESTION_LABELS).map(([k, label]) => (
-              <option key={k} value={k}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        {question !== null && (
+          <label className="staff-inline-field">
+            <span>Tiêu chí</span>
+            <select value={question} onChange={(e) => setPicked(e.target.value)}>
+              {questions.map((q) => (
+                <option key={q.key} value={q.key}>
+                  {q.shortLabel}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
-      {state.kind === 'ok' ? <TrendsReportView r={state.data} question={question} /> : <LoadState state={state} onRetry={reload} />}
+      {report && question !== null ? <TrendsReportView r={report} question={question} /> : <LoadState state={state} onRetry={reload} />}
     </div>
   );
 }
@@ -69,7 +92,9 @@ export function TrendsPage() {
 function TrendsReportView({ r, question }: { readonly r: TrendsReport; readonly question: string }) {
   const points = useMemo(() => r.days.map((d) => ({ day: d.day, ...(d.questions[question] ?? d) })), [r, question]);
   const withData = points.filter((p) => p.responses > 0);
-  const title = QUESTION_LABELS[question] ?? question;
+  const title = r.questions.find((q) => q.key === question)?.shortLabel ?? question;
+  const over = overThreshold(r.rule);
+  const target = formatPercentShort(r.funnel.target);
   return (
     <>
       <section className="staff-section" aria-labelledby="trend-h">
@@ -118,12 +143,12 @@ function TrendsReportView({ r, question }: { readonly r: TrendsReport; readonly 
       <section className="staff-section" aria-labelledby="funnel-h">
         <h2 id="funnel-h">So sánh cán bộ: biểu đồ phễu</h2>
         <p className="staff-muted">
-          Mỗi chấm là một cán bộ: càng nhiều phiếu càng về bên phải. Đường đen là ngưỡng 25%; hai đường đứt nét là giới hạn mà dưới đó chênh lệch có thể chỉ do ngẫu
-          nhiên. Chấm đỏ: trên 25% không hài lòng.
+          Mỗi chấm là một cán bộ: càng nhiều phiếu càng về bên phải. Đường đen là ngưỡng {target}; hai đường đứt nét là giới hạn mà dưới đó chênh lệch có thể chỉ do
+          ngẫu nhiên. Chấm đỏ: {over} không hài lòng.
         </p>
         <div className="trend-grid">
           <div className="staff-card">
-            <FunnelPlot funnel={r.funnel} />
+            <FunnelPlot funnel={r.funnel} flagText={`${over} không hài lòng`} />
           </div>
           <div className="staff-card table-scroll" role="region" aria-label="Bảng so sánh cán bộ" tabIndex={0}>
             <table className="plain-table">
@@ -146,7 +171,7 @@ function TrendsReportView({ r, question }: { readonly r: TrendsReport; readonly 
                     <th scope="row">{o.name}</th>
                     <td className="num">{formatCount(o.responses)}</td>
                     <td className="num">{o.responses > 0 ? `${o.dissatisfied}/${o.responses} · ${formatPercent(o.dissatisfiedShare)}` : '–'}</td>
-                    <td>{BAND[o.band] ?? o.band}</td>
+                    <td>{bandLabel(o.band, r.rule)}</td>
                   </tr>
                 ))}
               </tbody>
