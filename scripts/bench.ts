@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { realisticLevel } from './load/level-mix.ts';
 import { startServerProcess } from '../backend/test/helpers/server-process.ts';
-import { newClientId } from '../mini-app/src/services/client-id.ts';
+import { newClientId } from '../mini-app/src/services/offline/client-id.ts';
 import { benchExtraEnv } from './load/extra-env.ts';
 import { checkoutOf } from './load/checkout.ts';
 import { CLIENT_ID_PLACEHOLDER, runWrkTimed, wrkAvailable, writeTemplates } from './load/wrk.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, formatViDate, isValidDay, vietnamDay } from './day.ts';
+import { addDays, daysBetween, formatViDate, formatViInstant, formatViTime, isValidDay, vietnamDay } from './day.ts';
 
 describe('vietnamDay', () => {
   it('puts 16:59:59Z and 17:00:00Z on different Vietnam days', () => {
@@ -26,7 +26,11 @@ describe('calendar helpers', () => {
     expect(daysBetween('2026-01-01', '2026-12-31')).toBe(365);
     expect(daysBetween('2026-05-05', '2026-05-05')).toBe(1);
   });
-  it('writes dd/mm/yyyy', () => {
+  it('writes dd/mm/yyyy, and times in Vietnam time whatever the device', () => {
     expect(formatViDate('2026-11-05')).toBe('05/11/2026');
+    expect(formatViDate('not a day')).toBe('not a day');
+    expect(formatViTime('2026-11-24T17:05:00Z')).toBe('00:05');
+    expect(formatViInstant('2026-11-24T17:05:00Z')).toBe('00:05, 25/11/2026');
+    expect(formatViInstant(new Date('2026-11-24T03:00:00Z'))).toBe('10:00, 24/11/2026');
   });
 });

@@ -1,4 +1,4 @@
-import { formatViDate } from '../domain/day.ts';
+import { formatViDate, formatViTime, vietnamDay } from '../domain/day.ts';
 import { RULE, thresholdText } from '../domain/rule.ts';
 
 /** Short Vietnamese messages for the chairman's Zalo, each with a link to the staff screen. */
@@ -16,10 +16,9 @@ export function alertLink(publicUrl: string, unitId: string, alertId?: string): 
   return `${publicUrl}/app/#/staff/alerts?${q.toString()}`;
 }
 
-/** HH:MM dd/mm/yyyy, Vietnam time. */
+/** HH:MM dd/mm/yyyy, Vietnam time (the ZNS template's `time` and the alerts' own wording). */
 export function viTime(iso: string): string {
-  const local = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
-  return `${local.slice(11, 16)} ${formatViDate(local.slice(0, 10))}`;
+  return `${formatViTime(iso)} ${formatViDate(vietnamDay(new Date(iso)))}`;
 }
 
 export function responseAlertText(a: {

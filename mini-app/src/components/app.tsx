@@ -1,7 +1,7 @@
 import { Route, useLocation } from 'react-router-dom';
 import { AnimationRoutes, App, SnackbarProvider, ZMPRouter } from 'zmp-ui';
 import { RatePage } from '../pages/rate/index.tsx';
-import { isInsideZalo } from '../services/zalo-env.ts';
+import { isInsideZalo } from '../services/zalo/env.ts';
 import { StaffEntry } from './staff/staff-entry.tsx';
 import { StaffHashSync } from './staff/staff-hash-sync.tsx';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PublicPoint } from '../services/api-types.ts';
+import type { PublicPoint } from '../services/api/types.ts';
 import { COUNTER_POINT, SIPAS_POINT } from '../test-support/point-fixture.ts';
 import { firstQuestions, formLayout, questionOrder, type LayoutNode } from './form-layout.ts';
 

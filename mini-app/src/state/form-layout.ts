@@ -1,4 +1,4 @@
-import type { PublicPoint } from '../services/api-types.ts';
+import type { PublicPoint } from '../services/api/types.ts';
 
 type Form = PublicPoint['form'];
 export type FormQuestion = Form['questions'][number];

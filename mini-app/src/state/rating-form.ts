@@ -1,4 +1,4 @@
-import type { PublicPoint, ResponseAnswers, ResponseBody } from '../services/api-types.ts';
+import type { PublicPoint, ResponseAnswers, ResponseBody } from '../services/api/types.ts';
 import type { FormQuestion } from './form-layout.ts';
 
 export const COMMENT_MAX = 1000;

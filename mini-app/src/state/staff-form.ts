@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { fetchForms, type FormView } from '../services/staff-api.ts';
-import { useLoaded } from '../services/staff-load.ts';
+import { fetchForms, type FormView } from '../services/api/staff.ts';
+import { useLoaded } from '../services/api/use-loaded.ts';
 
 /** The questionnaire the staff screens show, for a unit that uses more than one (counter form, SIPAS…). */
 export interface StaffFormState {

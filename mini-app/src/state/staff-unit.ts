@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { UnitSummary } from '../services/staff-api.ts';
+import type { UnitSummary } from '../services/api/staff.ts';
 
 /** The unit the staff screens show (a supervisor picks one of several). */
 export interface StaffUnitState {

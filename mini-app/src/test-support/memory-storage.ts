@@ -1,4 +1,4 @@
-import type { DeviceStorage } from '../services/zalo-storage.ts';
+import type { DeviceStorage } from '../services/zalo/storage.ts';
 
 /** DeviceStorage in a Map, for tests. */
 export function memoryStorage(initial: Record<string, string> = {}): DeviceStorage & { readonly data: Map<string, string> } {

@@ -1,4 +1,4 @@
-import type { PublicPoint } from '../services/api-types.ts';
+import type { PublicPoint } from '../services/api/types.ts';
 
 type Form = PublicPoint['form'];
 type Question = Form['questions'][number];

@@ -2,9 +2,9 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { RatingForm } from '../pages/rate/rating-form.tsx';
-import type { PublicPoint, ResponseBody } from '../services/api-types.ts';
-import type { SendOutcome } from '../services/api.ts';
-import { createOutbox } from '../services/outbox.ts';
+import type { PublicPoint, ResponseBody } from '../services/api/types.ts';
+import type { SendOutcome } from '../services/api/public.ts';
+import { createOutbox } from '../services/offline/outbox.ts';
 import { memoryStorage } from './memory-storage.ts';
 
 export const SENT: SendOutcome = { kind: 'sent', receipt: { id: 'r1', receivedAt: '2026-11-25T03:00:00Z', day: '2026-11-25' } };

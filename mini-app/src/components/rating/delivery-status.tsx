@@ -1,4 +1,4 @@
-import type { DeliveryState } from '../../services/outbox.ts';
+import type { DeliveryState } from '../../services/offline/outbox.ts';
 
 const TEXT: Record<DeliveryState['kind'], string> = {
   sending: 'Đang gửi…',

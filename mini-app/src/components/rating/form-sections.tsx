@@ -1,4 +1,4 @@
-import type { FormLevel } from '../../services/api-types.ts';
+import type { FormLevel } from '../../services/api/types.ts';
 import type { LayoutNode } from '../../state/form-layout.ts';
 import { QuestionBlock, type HeadingTag } from './question-block.tsx';
 

@@ -1,5 +1,5 @@
 import { Checkbox } from 'zmp-ui';
-import type { FormItem } from '../../services/api-types.ts';
+import type { FormItem } from '../../services/api/types.ts';
 
 export interface IssueListProps {
   readonly issues: readonly FormItem[];

@@ -1,4 +1,4 @@
-import type { FormLevel } from '../../services/api-types.ts';
+import type { FormLevel } from '../../services/api/types.ts';
 import { FaceIcon } from './face-icon.tsx';
 
 export interface LevelScaleProps {

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import type { FormLevel } from '../../services/api-types.ts';
+import type { FormLevel } from '../../services/api/types.ts';
 import type { FormQuestion } from '../../state/form-layout.ts';
 import { isMandatory } from '../../state/rating-form.ts';
 import { LevelScale } from './level-scale.tsx';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { addNote, StaffApiError, type CommentItem, type FormView } from '../../services/staff-api.ts';
-import { formatInstant } from '../../services/staff-format.ts';
+import { addNote, StaffApiError, type CommentItem, type FormView } from '../../services/api/staff.ts';
+import { formatInstant } from '../../services/format/staff.ts';
+import './comment-card.css';
 
 /**
  * One comment or report, its level and issues labelled by `form` (the comments response's own):

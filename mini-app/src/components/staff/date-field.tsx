@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { formatDay } from '../../services/staff-format.ts';
+import { formatDay } from '../../services/format/staff.ts';
 
 /**
  * A native date picker that always reads dd/mm/yyyy: the input's own text follows the browser's

@@ -1,4 +1,4 @@
-import { formatDay, shiftDay, vietnamToday } from '../../services/staff-format.ts';
+import { formatDay, shiftDay, vietnamToday } from '../../services/format/staff.ts';
 import { DateField } from './date-field.tsx';
 
 /** Day picker with previous/next, a refresh button and when the figures were last fetched. */

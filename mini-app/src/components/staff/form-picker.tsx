@@ -1,4 +1,5 @@
 import { useStaffForm } from '../../state/staff-form.ts';
+import './form-picker.css';
 
 /** "Phiếu khảo sát": which of the unit's forms the screen shows; nothing when the unit uses one form only. */
 export function FormPicker() {

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { ChartConfiguration } from 'chart.js';
-import type { TrendsReport } from '../../services/staff-api.ts';
-import { formatPercent, formatPercentShort } from '../../services/staff-format.ts';
+import type { TrendsReport } from '../../services/api/staff.ts';
+import { formatPercent, formatPercentShort } from '../../services/format/staff.ts';
 import { ChartCanvas } from './chart-canvas.tsx';
 
 type Funnel = TrendsReport['funnel'];

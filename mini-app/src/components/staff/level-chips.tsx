@@ -1,4 +1,4 @@
-import { LEVEL_LABELS } from '../../services/staff-format.ts';
+import { LEVEL_LABELS } from '../../services/format/staff.ts';
 
 type Levels = Readonly<Record<'1' | '2' | '3' | '4' | '5', number>>;
 /** The five levels with their labels, highest first: a response's `form.levels`. */

@@ -1,4 +1,4 @@
-import type { Loaded } from '../../services/staff-load.ts';
+import type { Loaded } from '../../services/api/use-loaded.ts';
 
 /** Loading and error states, the same on every staff screen. */
 export function LoadState({ state, onRetry }: { readonly state: Loaded<unknown>; readonly onRetry?: () => void }) {

@@ -1,5 +1,5 @@
-import type { SatisfactionRule, Shares } from '../../services/staff-api.ts';
-import { capitalize, formatCount, formatInterval, formatPercent, formatPercentShort, overThreshold } from '../../services/staff-format.ts';
+import type { SatisfactionRule, Shares } from '../../services/api/staff.ts';
+import { capitalize, formatCount, formatInterval, formatPercent, formatPercentShort, overThreshold } from '../../services/format/staff.ts';
 import { LevelChips, type LevelScale } from './level-chips.tsx';
 
 /** A row is the API's results model as is: its flag, interval and small-sample mark are the server's. */

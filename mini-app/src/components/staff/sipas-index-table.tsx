@@ -1,5 +1,6 @@
-import type { SipasIndex } from '../../services/staff-api.ts';
-import { formatCount, formatPercent } from '../../services/staff-format.ts';
+import type { SipasIndex } from '../../services/api/staff.ts';
+import { formatCount, formatPercent } from '../../services/format/staff.ts';
+import './sipas-index-table.css';
 
 type Group = SipasIndex['groups'][number];
 

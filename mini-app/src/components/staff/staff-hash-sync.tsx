@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { isInsideZalo } from '../../services/zalo-env.ts';
+import { isInsideZalo } from '../../services/zalo/env.ts';
 
 /**
  * Outside Zalo the router is a memory router (TOOLCHAIN.md), so the address bar never changes by

@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { useContext } from 'react';
 import { NavLink } from 'react-router-dom';
 import { Page } from 'zmp-ui';
-import { signOut } from '../../services/staff-api.ts';
-import { ROLE_LABELS } from '../../services/staff-format.ts';
+import { signOut } from '../../services/api/staff.ts';
+import { ROLE_LABELS } from '../../services/format/staff.ts';
 import type { StaffSession } from '../../state/staff-session.ts';
 import { StaffUnitContext } from '../../state/staff-unit.ts';
 

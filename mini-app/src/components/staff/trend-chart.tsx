@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { ChartConfiguration } from 'chart.js';
-import { formatDay, formatPercent } from '../../services/staff-format.ts';
+import { formatDay, formatPercent } from '../../services/format/staff.ts';
 import { ChartCanvas } from './chart-canvas.tsx';
 
 export interface TrendPoint {

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Page } from 'zmp-ui';
-import { appOutbox } from '../../services/outbox-instance.ts';
-import type { DeliveryState, Outbox } from '../../services/outbox.ts';
-import { lastSendWithinWindow, rememberSend } from '../../services/recent-sends.ts';
-import { formatVietnamTime } from '../../services/vietnam-date.ts';
-import { isInsideZalo } from '../../services/zalo-env.ts';
+import { appOutbox } from '../../services/offline/outbox-instance.ts';
+import type { DeliveryState, Outbox } from '../../services/offline/outbox.ts';
+import { lastSendWithinWindow, rememberSend } from '../../services/offline/recent-sends.ts';
+import { formatViTime } from '@hai-long/backend/domain/day';
+import { isInsideZalo } from '../../services/zalo/env.ts';
 import { PageMessage } from './page-message.tsx';
 import { RatingForm } from './rating-form.tsx';
 import { ThankYou } from './thank-you.tsx';
@@ -19,7 +19,7 @@ interface Submitted {
 
 function recentNotice(at: Date): string {
   return (
-    `Ông/Bà đã gửi một phiếu đánh giá tại đây lúc ${formatVietnamTime(at)}. ` +
+    `Ông/Bà đã gửi một phiếu đánh giá tại đây lúc ${formatViTime(at)}. ` +
     'Mỗi lần giao dịch xin chỉ đánh giá một lần; nếu đây là lần giao dịch khác, Ông/Bà vẫn có thể gửi.'
   );
 }

@@ -1,4 +1,4 @@
-import type { PublicPoint } from '../../services/api-types.ts';
+import type { PublicPoint } from '../../services/api/types.ts';
 
 /** Who is being rated: the unit, and the officer when the QR code is an officer's desk. */
 export function OfficerHeader({ point }: { readonly point: PublicPoint }) {

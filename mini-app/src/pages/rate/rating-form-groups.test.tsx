@@ -3,7 +3,7 @@ import type userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MISSING_ANSWER_HINT, OPTIONAL_HINT } from '../../components/rating/question-block.tsx';
 import { JUMP_LABEL, progressText } from '../../components/rating/send-bar.tsx';
-import type { PublicPoint } from '../../services/api-types.ts';
+import type { PublicPoint } from '../../services/api/types.ts';
 import { SIPAS_POINT } from '../../test-support/point-fixture.ts';
 import { questionBlock, renderRatingForm } from '../../test-support/render-rating-form.tsx';
 

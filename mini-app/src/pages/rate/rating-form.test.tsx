@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import type userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { SendOutcome } from '../../services/api.ts';
+import type { SendOutcome } from '../../services/api/public.ts';
 import { COMMENT_MAX } from '../../state/rating-form.ts';
 import { COUNTER_POINT, DESK_POINT } from '../../test-support/point-fixture.ts';
 import { questionBlock as question, renderRatingForm, SENT } from '../../test-support/render-rating-form.tsx';

@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createOutbox } from '../../services/outbox.ts';
+import { createOutbox } from '../../services/offline/outbox.ts';
 import { memoryStorage } from '../../test-support/memory-storage.ts';
 import { KIOSK_RESET_SECONDS, ThankYou } from './thank-you.tsx';
 

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Button } from 'zmp-ui';
 import { DeliveryStatus } from '../../components/rating/delivery-status.tsx';
-import type { DeliveryState, Outbox } from '../../services/outbox.ts';
-import { formatIsoDay, formatVietnamDate } from '../../services/vietnam-date.ts';
+import type { DeliveryState, Outbox } from '../../services/offline/outbox.ts';
+import { formatViDate, vietnamDay } from '@hai-long/backend/domain/day';
 import { useDelivery } from './use-delivery.ts';
 
 export const KIOSK_RESET_SECONDS = 5;
@@ -21,7 +21,7 @@ export interface ThankYouProps {
 export function ThankYou({ unitName, outbox, clientId, initial, sentAt, onReset }: ThankYouProps) {
   const delivery = useDelivery(outbox, clientId, initial);
   const [secondsLeft, setSecondsLeft] = useState(KIOSK_RESET_SECONDS);
-  const day = (delivery.kind === 'sent' && formatIsoDay(delivery.receipt.day)) || formatVietnamDate(sentAt);
+  const day = formatViDate(delivery.kind === 'sent' ? delivery.receipt.day : vietnamDay(sentAt));
 
   useEffect(() => {
     if (!onReset) return;

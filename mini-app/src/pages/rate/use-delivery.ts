@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { DeliveryState, Outbox } from '../../services/outbox.ts';
+import type { DeliveryState, Outbox } from '../../services/offline/outbox.ts';
 
 /** The live delivery state of one form. */
 export function useDelivery(outbox: Outbox, clientId: string, initial: DeliveryState): DeliveryState {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { isInsideZalo } from '../../services/zalo-env.ts';
-import { readLaunchParams, readUrlParams, type LaunchParams } from '../../services/zalo-route.ts';
+import { isInsideZalo } from '../../services/zalo/env.ts';
+import { readLaunchParams, readUrlParams, type LaunchParams } from '../../services/zalo/route.ts';
 
 /** The token and kiosk flag: from the URL at once, then from zmp-sdk when inside Zalo. */
 export function useLaunchParams(): { readonly params: LaunchParams; readonly ready: boolean } {

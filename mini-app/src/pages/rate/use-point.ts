@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { loadPoint } from '../../services/api.ts';
-import type { PublicPoint } from '../../services/api-types.ts';
-import { cachedPoint, cachePoint } from '../../services/point-cache.ts';
+import { loadPoint } from '../../services/api/public.ts';
+import type { PublicPoint } from '../../services/api/types.ts';
+import { cachedPoint, cachePoint } from '../../services/offline/point-cache.ts';
 
 export type PointState =
   | { readonly kind: 'loading' }

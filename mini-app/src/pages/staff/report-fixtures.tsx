@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
-import type { FormView, SatisfactionRule, Shares, SipasIndex, TalliesReport, TrendsReport, UnitSummary } from '../../services/staff-api.ts';
+import type { FormView, SatisfactionRule, Shares, SipasIndex, TalliesReport, TrendsReport, UnitSummary } from '../../services/api/staff.ts';
 import { StaffFormContext, useFormChoice } from '../../state/staff-form.ts';
 import { StaffUnitContext } from '../../state/staff-unit.ts';
 

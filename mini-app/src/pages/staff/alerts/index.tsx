@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { LoadState } from '../../../components/staff/load-state.tsx';
-import { acknowledgeAlert, fetchAlerts, fetchRule, StaffApiError, type AlertItem, type SatisfactionRule } from '../../../services/staff-api.ts';
-import { formatInstant, overThreshold, ROLE_LABELS } from '../../../services/staff-format.ts';
-import { useLoaded } from '../../../services/staff-load.ts';
+import { acknowledgeAlert, fetchAlerts, fetchRule, StaffApiError, type AlertItem, type SatisfactionRule } from '../../../services/api/staff.ts';
+import { formatInstant, overThreshold, ROLE_LABELS } from '../../../services/format/staff.ts';
+import { useLoaded } from '../../../services/api/use-loaded.ts';
 import { useStaffUnit } from '../../../state/staff-unit.ts';
+// The alerts are drawn as comment cards.
+import '../../../components/staff/comment-card.css';
 
 /** The alert's kind; the crossing names the rule's threshold once the rule is loaded. */
 function kindLabel(kind: string, rule: SatisfactionRule | null): string {

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CommentItem } from '../../../services/staff-api.ts';
+import type { CommentItem } from '../../../services/api/staff.ts';
 import { DESK_FORM, INDEX_FORM, StaffHarness, stubApi, tallies } from '../report-fixtures.tsx';
 import { CommentsPage } from './index.tsx';
 

@@ -2,9 +2,9 @@ import { useCallback, useState } from 'react';
 import { CommentCard } from '../../../components/staff/comment-card.tsx';
 import { FormPicker } from '../../../components/staff/form-picker.tsx';
 import { LoadState } from '../../../components/staff/load-state.tsx';
-import { fetchComments, fetchTallies, StaffApiError, type CommentFilter, type CommentItem, type FormView } from '../../../services/staff-api.ts';
-import { LEVEL_LABELS, vietnamToday } from '../../../services/staff-format.ts';
-import { useLoaded } from '../../../services/staff-load.ts';
+import { fetchComments, fetchTallies, StaffApiError, type CommentFilter, type CommentItem, type FormView } from '../../../services/api/staff.ts';
+import { LEVEL_LABELS, vietnamToday } from '../../../services/format/staff.ts';
+import { useLoaded } from '../../../services/api/use-loaded.ts';
 import { useStaffForm } from '../../../state/staff-form.ts';
 import { useStaffUnit } from '../../../state/staff-unit.ts';
 

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Page } from 'zmp-ui';
-import { signIn, signInWithZalo, StaffApiError, usesCookieSession, type LoginResult } from '../../../services/staff-api.ts';
-import { getZaloAccessToken } from '../../../services/zalo-auth.ts';
-import { isInsideZalo } from '../../../services/zalo-env.ts';
+import { signIn, signInWithZalo, StaffApiError, usesCookieSession, type LoginResult } from '../../../services/api/staff.ts';
+import { getZaloAccessToken } from '../../../services/zalo/auth.ts';
+import { isInsideZalo } from '../../../services/zalo/env.ts';
 import { startSession, takeEndedReason } from '../../../state/staff-session.ts';
+import './sign-in.css';
 
 export const ZALO_TOKEN_MISSING = 'Không lấy được thông tin đăng nhập từ Zalo. Vui lòng thử lại hoặc đăng nhập bằng tên đăng nhập và mật khẩu.';
 

@@ -10,8 +10,8 @@ window.HTMLElement.prototype.scrollTo ??= function scrollTo() {};
 
 // The Zalo environment and the zmp-sdk wrapper are mocked: jsdom is never inside Zalo.
 const zalo = vi.hoisted(() => ({ inside: false, token: 'zalo-user-token' as string | undefined }));
-vi.mock('../../../services/zalo-env.ts', () => ({ isInsideZalo: () => zalo.inside }));
-vi.mock('../../../services/zalo-auth.ts', () => ({ getZaloAccessToken: vi.fn(async () => zalo.token) }));
+vi.mock('../../../services/zalo/env.ts', () => ({ isInsideZalo: () => zalo.inside }));
+vi.mock('../../../services/zalo/auth.ts', () => ({ getZaloAccessToken: vi.fn(async () => zalo.token) }));
 
 const NOT_LINKED = 'Tài khoản Zalo này chưa được liên kết với tài khoản cán bộ nào. Vui lòng đăng nhập bằng tên đăng nhập và mật khẩu.';
 const SESSION = { token: 'session-token', role: 'chairman', unitId: 'unit-1', username: 'chair-xa-a', expiresAt: '2099-01-01T00:00:00.000Z' };

@@ -5,11 +5,12 @@ import { LevelLegend } from '../../../components/staff/level-chips.tsx';
 import { LoadState } from '../../../components/staff/load-state.tsx';
 import { SharesTable, type SharesRow } from '../../../components/staff/shares-table.tsx';
 import { SipasIndexTable } from '../../../components/staff/sipas-index-table.tsx';
-import { fetchTallies, type TalliesReport } from '../../../services/staff-api.ts';
-import { capitalize, formatCount, formatPercent, formatPercentShort, overThreshold, vietnamToday } from '../../../services/staff-format.ts';
-import { useLoaded } from '../../../services/staff-load.ts';
+import { fetchTallies, type TalliesReport } from '../../../services/api/staff.ts';
+import { capitalize, formatCount, formatPercent, formatPercentShort, overThreshold, vietnamToday } from '../../../services/format/staff.ts';
+import { useLoaded } from '../../../services/api/use-loaded.ts';
 import { useStaffForm } from '../../../state/staff-form.ts';
 import { useStaffUnit } from '../../../state/staff-unit.ts';
+import './today.css';
 
 // Counter traffic is a few responses an hour: every 30 s is "live" without loading the server.
 const REFRESH_MS = 30_000;

@@ -4,11 +4,12 @@ import { FormPicker } from '../../../components/staff/form-picker.tsx';
 import { FunnelPlot } from '../../../components/staff/funnel-plot.tsx';
 import { LoadState } from '../../../components/staff/load-state.tsx';
 import { TrendChart } from '../../../components/staff/trend-chart.tsx';
-import { fetchTrends, type SatisfactionRule, type TrendsReport } from '../../../services/staff-api.ts';
-import { formatCount, formatDay, formatPercent, formatPercentShort, overThreshold, shiftDay, vietnamToday } from '../../../services/staff-format.ts';
-import { useLoaded } from '../../../services/staff-load.ts';
+import { fetchTrends, type SatisfactionRule, type TrendsReport } from '../../../services/api/staff.ts';
+import { formatCount, formatDay, formatPercent, formatPercentShort, overThreshold, shiftDay, vietnamToday } from '../../../services/format/staff.ts';
+import { useLoaded } from '../../../services/api/use-loaded.ts';
 import { useStaffForm } from '../../../state/staff-form.ts';
 import { useStaffUnit } from '../../../state/staff-unit.ts';
+import './trends.css';
 
 const PRESETS = [
   { days: 7, label: '7 ngày' },

@@ -1,5 +1,5 @@
-import { isInsideZalo } from './zalo-env.ts';
-import { withTimeout } from './with-timeout.ts';
+import { isInsideZalo } from './env.ts';
+import { withTimeout } from '../offline/with-timeout.ts';
 
 export type ZaloSdk = typeof import('zmp-sdk/apis');
 

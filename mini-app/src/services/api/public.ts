@@ -1,6 +1,6 @@
-import { apiClient, type ApiClient } from './api-client.ts';
-import type { ApiErrorBody, PublicPoint, ResponseBody, ResponseReceipt } from './api-types.ts';
-import { takePrefetchedPoint } from './point-prefetch.ts';
+import { apiClient, type ApiClient } from './client.ts';
+import type { ApiErrorBody, PublicPoint, ResponseBody, ResponseReceipt } from './types.ts';
+import { takePrefetchedPoint } from '../offline/point-prefetch.ts';
 
 const POINT_TIMEOUT_MS = 15_000;
 const SEND_TIMEOUT_MS = 15_000;

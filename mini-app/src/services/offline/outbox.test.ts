@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ResponseBody } from './api-types.ts';
-import type { SendOutcome } from './api.ts';
+import type { ResponseBody } from '../api/types.ts';
+import type { SendOutcome } from '../api/public.ts';
 import { createOutbox, OUTBOX_KEY } from './outbox.ts';
-import { memoryStorage } from '../test-support/memory-storage.ts';
+import { memoryStorage } from '../../test-support/memory-storage.ts';
 
 const body = (clientId: string): ResponseBody => ({
   token: 'tok',

@@ -2,20 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { backoffDelay } from './backoff.ts';
 import { newClientId } from './client-id.ts';
 import { lastSendWithinWindow, RECENT_WINDOW_MS, rememberSend } from './recent-sends.ts';
-import { formatIsoDay, formatVietnamDate, formatVietnamTime } from './vietnam-date.ts';
-import { isInsideZalo } from './zalo-env.ts';
-import { readUrlParams } from './zalo-route.ts';
-import { memoryStorage } from '../test-support/memory-storage.ts';
-
-describe('vietnam date', () => {
-  it('formats the Vietnam-local day as dd/mm/yyyy whatever the device zone', () => {
-    expect(formatVietnamDate(new Date('2026-11-25T16:59:59Z'))).toBe('25/11/2026');
-    expect(formatVietnamDate(new Date('2026-11-25T17:00:00Z'))).toBe('26/11/2026');
-    expect(formatVietnamDate(new Date('2026-12-31T18:30:00Z'))).toBe('01/01/2027');
-    expect(formatVietnamTime(new Date('2026-11-25T03:05:00Z'))).toBe('10:05');
-    expect(formatIsoDay('2026-03-09')).toBe('09/03/2026');
-  });
-});
+import { isInsideZalo } from '../zalo/env.ts';
+import { readUrlParams } from '../zalo/route.ts';
+import { memoryStorage } from '../../test-support/memory-storage.ts';
 
 describe('backoff', () => {
   it('doubles from the base up to the cap', () => {

@@ -1,5 +1,5 @@
-import { loadZaloSdk } from './zalo-sdk.ts';
-import { withTimeout } from './with-timeout.ts';
+import { loadZaloSdk } from './sdk.ts';
+import { withTimeout } from '../offline/with-timeout.ts';
 
 /**
  * The Zalo user's access token (no consent prompt), used by the backend only to discourage

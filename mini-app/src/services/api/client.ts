@@ -1,5 +1,5 @@
 import { createClient } from '@hai-long/backend/client';
-import { apiBase } from './api-base.ts';
+import { apiBase } from './base.ts';
 
 /** Hono's typed client over the backend's routes (types from backend/src/http/app-type.ts). */
 export function apiClient(fetchImpl?: typeof fetch) {

@@ -1,5 +1,5 @@
-import type { PublicPoint } from './api-types.ts';
-import { deviceStorage } from './zalo-storage.ts';
+import type { PublicPoint } from '../api/types.ts';
+import { deviceStorage } from '../zalo/storage.ts';
 
 const PREFIX = 'hailong.point.v1.';
 

@@ -1,5 +1,5 @@
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import type { ApiClient } from './api-client.ts';
+import type { ApiClient } from './client.ts';
 
 /*
  * The public part of the HTTP contract (shared/design/API.md), inferred from the backend's routes

@@ -1,5 +1,5 @@
-import { loadZaloSdk } from './zalo-sdk.ts';
-import { withTimeout } from './with-timeout.ts';
+import { loadZaloSdk } from './sdk.ts';
+import { withTimeout } from '../offline/with-timeout.ts';
 
 /** Device storage: zmp-sdk storage inside Zalo, localStorage in a browser, memory as last resort. */
 export interface DeviceStorage {

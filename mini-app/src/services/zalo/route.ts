@@ -1,4 +1,4 @@
-import { loadZaloSdk } from './zalo-sdk.ts';
+import { loadZaloSdk } from './sdk.ts';
 
 export interface LaunchParams {
   /** The point token from the QR code (`q`), or null when the link carries none. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { StaffApiError } from './staff-api.ts';
+import { StaffApiError } from './staff.ts';
 
 export type Loaded<T> =
   | { readonly kind: 'loading' }

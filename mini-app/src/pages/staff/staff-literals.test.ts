@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
  * The rule (threshold, small sample) and the questionnaires' labels reach the staff screens from
  * the API. This keeps them from creeping back into the screens' source as literals.
  */
-const SRC = resolve(import.meta.dirname, '..');
+const SRC = resolve(import.meta.dirname, '../..');
 const DIRS = ['pages/staff', 'components/staff'].map((d) => join(SRC, d));
 
 const FORBIDDEN: readonly string[] = [
@@ -40,7 +40,8 @@ describe('staff screens take the rule and the labels from the API', () => {
   });
 
   it('no file under pages/staff or components/staff writes 25 %, the general question key or a counter-form question label', () => {
-    const files = DIRS.flatMap(filesUnder);
+    // This file names the literals it looks for.
+    const files = DIRS.flatMap(filesUnder).filter((f) => f !== import.meta.filename);
     expect(files.length).toBeGreaterThan(10);
     const found = files.flatMap((f) => forbiddenIn(readFileSync(f, 'utf8')).map((lit) => `${relative(SRC, f)}: ${lit}`));
     expect(found).toEqual([]);

@@ -1,7 +1,7 @@
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
-import type { ResponseBody, ResponseReceipt } from './api-types.ts';
-import type { SendOutcome } from './api.ts';
-import type { DeviceStorage } from './zalo-storage.ts';
+import type { ResponseBody, ResponseReceipt } from '../api/types.ts';
+import type { SendOutcome } from '../api/public.ts';
+import type { DeviceStorage } from '../zalo/storage.ts';
 
 /** Where one filled form is on its way to the server (shown to the citizen). */
 export type DeliveryState =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capitalize, formatDay, formatInterval, formatPercent, formatPercentShort, overThreshold, shiftDay, vietnamToday } from './staff-format.ts';
+import { capitalize, formatDay, formatInterval, formatPercent, formatPercentShort, overThreshold, shiftDay, vietnamToday } from './staff.ts';
 
 describe('staff number and date formats (vi-VN)', () => {
   it('writes percentages with a comma decimal and dates as dd/mm/yyyy', () => {

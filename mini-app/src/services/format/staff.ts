@@ -1,4 +1,4 @@
-import { formatIsoDay } from './vietnam-date.ts';
+import { addDays, formatViDate, formatViInstant, vietnamDay } from '@hai-long/backend/domain/day';
 
 /** vi-VN conventions for the staff screens: comma decimals, dd/mm/yyyy. */
 const percent = new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -9,7 +9,8 @@ const integer = new Intl.NumberFormat('vi-VN');
 export const formatPercent = (share: number | null | undefined): string => (share === null || share === undefined ? '–' : percent.format(share));
 export const formatPercentShort = (share: number): string => percentShort.format(share);
 export const formatCount = (n: number): string => integer.format(n);
-export const formatDay = (day: string): string => formatIsoDay(day) ?? day;
+// Days and instants: the one Vietnam-day module the server uses too.
+export const formatDay = formatViDate;
 
 /** "12,5% – 40,1%" for a 95 % interval. */
 export function formatInterval(i: { low: number; high: number } | null): string {
@@ -17,22 +18,12 @@ export function formatInterval(i: { low: number; high: number } | null): string 
 }
 
 /** HH:mm, dd/mm/yyyy of an ISO instant, in Vietnam time. */
-export function formatInstant(iso: string): string {
-  const shifted = new Date(Date.parse(iso) + 7 * 3_600_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}, ${pad(shifted.getUTCDate())}/${pad(shifted.getUTCMonth() + 1)}/${shifted.getUTCFullYear()}`;
-}
+export const formatInstant = (iso: string): string => formatViInstant(iso);
 
 /** The Vietnam-local day today, as the server counts days. */
-export function vietnamToday(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
+export const vietnamToday = (now = new Date()): string => vietnamDay(now);
 
-export function shiftDay(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
+export const shiftDay = addDays;
 
 /**
  * "trên 25%": the rule's threshold as the regulation words it ("trên" is strictly greater), built

@@ -1,4 +1,4 @@
-import { deviceStorage, type DeviceStorage } from './zalo-storage.ts';
+import { deviceStorage, type DeviceStorage } from '../zalo/storage.ts';
 
 const KEY = 'hailong.recent-sends.v1';
 /** A second rating from the same phone at the same point within this window is discouraged. */

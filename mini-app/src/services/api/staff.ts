@@ -1,8 +1,8 @@
 import type { InferResponseType } from 'hono/client';
-import { endSession, getSession } from '../state/staff-session.ts';
-import { apiBase } from './api-base.ts';
-import { apiClient, type ApiClient } from './api-client.ts';
-import { isInsideZalo } from './zalo-env.ts';
+import { endSession, getSession } from '../../state/staff-session.ts';
+import { apiBase } from './base.ts';
+import { apiClient, type ApiClient } from './client.ts';
+import { isInsideZalo } from '../zalo/env.ts';
 
 /*
  * The staff screens' calls, through the same typed `hc` client as the citizen's form: response

@@ -1,7 +1,7 @@
-import { sendResponse } from './api.ts';
+import { sendResponse } from '../api/public.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
-import { getZaloAccessToken } from './zalo-auth.ts';
-import { deviceStorage } from './zalo-storage.ts';
+import { getZaloAccessToken } from '../zalo/auth.ts';
+import { deviceStorage } from '../zalo/storage.ts';
 
 let instance: Outbox | undefined;
 
