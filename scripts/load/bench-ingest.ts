@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { newClientId } from '../../mini-app/src/services/client-id.ts';
+import { newClientId } from '../../mini-app/src/services/offline/client-id.ts';
 import { realisticLevel } from './level-mix.ts';
 import { startServerProcess, type ServerProcess } from '../../backend/test/helpers/server-process.ts';
 import { createTestDatabaseUrl } from '../../backend/test/helpers/test-database.ts';
