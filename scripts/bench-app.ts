@@ -37,6 +37,8 @@ function lazyChunkLabel(file: string, content: string): string {
   if (file.startsWith('apis') || content.includes('ZaloJavaScriptInterface')) return 'zmp-sdk, inside Zalo only';
   if (file.endsWith('.css')) return content.includes('.staff-') ? 'staff screens (CSS), #/staff/… only' : 'lazy styles';
   if (file.startsWith('trends') || content.includes('funnel')) return 'staff Trends screen with the chart library, #/staff/trends only';
+  if (file.startsWith('reports')) return 'staff Reports screen, #/staff/reports only';
+  if (file.startsWith('coverage')) return 'staff dossier-count screen, #/staff/coverage only';
   if (content.includes('staff-signin')) return 'staff screens (sign-in, Today, Comments, Alerts), #/staff/… only';
   return 'lazy chunk';
 }

@@ -44,6 +44,18 @@ export const envSchema = z.object({
   ZALO_LINK_CODE_TTL_MINUTES: int(1, 24 * 60).default(15),
   /** Daily digest, Vietnam local time HH:MM. */
   ALERT_DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM (24 h)').default('17:30'),
+  /** Days before a publication due date (calendar.ts) that the clerk and chairman are reminded; 0 = no reminders. */
+  REPORT_REMINDER_DAYS: int(0, 60).default(3),
+  /** Seconds a kiosk's half-filled form waits untouched before it is cleared for the next citizen. */
+  KIOSK_IDLE_SECONDS: int(5, 3600).default(90),
+  /** An instant 25 % alert needs at least this many responses in the period (the flag itself needs none). */
+  ALERT_MIN_RESPONSES: int(1, 1000).default(10),
+  /** The period an officer's share is counted over for alerts, and evaluated at the end of. */
+  ALERT_PERIOD: z.enum(['month', 'quarter']).default('month'),
+  /** Working days a case (misconduct report, very dissatisfied with a comment) has before it is overdue. */
+  CASE_DUE_WORKING_DAYS: int(1, 60).default(5),
+  /** Working days between escalation steps of an overdue case: owner, then chairman, then the parent unit's supervisors. */
+  CASE_ESCALATION_STEP_DAYS: int(1, 30).default(2),
   /** Alerts go to the chairman; also to the clerk when true. */
   ALERT_NOTIFY_CLERK: bool.default(true),
   /** Send attempts per message before it is marked failed. */

@@ -6,6 +6,8 @@ import { migrateToLatest } from './db/migrate.ts';
 import { createApp } from './http/create-app.ts';
 import { defaultMaxConnections, guardConnections, serverOptionsFor, type ConnectionGuard, type ConnectionLimits } from './http/connection-guard.ts';
 import { createLogger } from './logger.ts';
+import { bannerLines } from './banner.ts';
+import { listUnits } from './db/units.repository.ts';
 import { demoInfo, seedDemoIfEmpty } from './services/demo.service.ts';
 import type { Deps } from './deps.ts';
 import { createDeps } from './services/context.ts';
@@ -65,6 +67,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   const url = `http://${host}:${port}`;
   logger.info('listening', { url, dialect: db.dialect });
+  // Reports parse their fonts and load exceljs once per process: do it now, off the first clerk's clock.
+  setTimeout(() => void import('./services/report/warm-up.ts').then((m) => m.warmUpReports()).catch((e: unknown) => logger.warn('report warm-up failed', { error: String(e) })), 1000).unref();
 
   return {
     url,
@@ -96,26 +100,10 @@ async function main(): Promise<void> {
     throw err;
   }
   const running = await startServer(config);
-  if (config.SEED_DEMO) {
-    const demo = await demoInfo(running.deps);
-    if (demo) {
-      running.deps.logger.info('demo', { demo });
-      process.stdout.write(
-        [
-          '',
-          `  Hài Lòng is running at ${running.url}`,
-          `  Demo unit: UBND xã Nam Dong (${demo.unitCode})`,
-          `    counter QR web link: ${demo.counterWebLink}`,
-          `    desk QR web link:    ${demo.deskWebLink}`,
-          `    counter Zalo link:   ${demo.counterDeepLink}`,
-          `    clerk login:    ${demo.clerk.username} / ${demo.clerk.password}`,
-          `    chairman login: ${demo.chairman.username} / ${demo.chairman.password}`,
-          `  Admin API: ${config.ADMIN_TOKEN ? 'enabled (ADMIN_TOKEN set)' : 'disabled: set ADMIN_TOKEN to enable'}`,
-          '',
-        ].join('\n') + '\n',
-      );
-    }
-  }
+  const demo = config.SEED_DEMO ? await demoInfo(running.deps) : undefined;
+  if (demo) running.deps.logger.info('demo', { demo });
+  const units = await listUnits(running.deps.db.kysely);
+  process.stdout.write(`${bannerLines({ url: running.url, units, demo, adminEnabled: Boolean(config.ADMIN_TOKEN) }).join('\n')}\n`);
   const stop = (signal: string) => {
     running.deps.logger.info('stopping', { signal, writer: running.deps.writer.stats });
     void running.close().then(() => process.exit(0));

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
+import { verdictOf } from '@hai-long/backend/domain/results';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../../backend/test/helpers/server-process.ts';
@@ -23,6 +24,7 @@ interface OfficerRow {
   officerId: string;
   name: string;
   responses: number;
+  dissatisfied: number;
   flagged: boolean;
   dissatisfiedShare: number | null;
 }
@@ -179,20 +181,23 @@ describe('staff screens in a real browser', () => {
     const { body: rule } = await api<Rule>('/api/public/rule', clerkToken);
     const threshold = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 }).format(rule.thresholdShare);
     expect(threshold).toBe('25%');
-    expect(await rows.locator('[data-col="flag"]').textContent()).toBe(`Trên ${threshold} không hài lòng`);
-    // Exactly 25 % is not flagged.
+    // One wording (the server's verdictOf): over the rule, and beyond chance (4 of 6).
+    const lan = r.officers.find((o) => o.name === 'Nguyễn Thị Lan')!;
+    expect(await rows.locator('[data-col="flag"]').textContent()).toBe(verdictOf(lan).label);
+    expect(verdictOf(lan).label).toBe(`Vượt ${threshold} (theo quy định) – chắc chắn`);
+    // Exactly 25 % is not over.
     const mai = r.officers.find((o) => o.name === 'Lê Thị Mai')!;
     expect(mai.dissatisfiedShare).toBe(0.25);
-    expect(await page.locator(`tr[data-row-id="${mai.officerId}"] [data-col="flag"]`).textContent()).toBe('Đạt');
+    expect(await page.locator(`tr[data-row-id="${mai.officerId}"] [data-col="flag"]`).textContent()).toBe(`Không vượt ${threshold}`);
     await shoot(page, 'staff-today-1366');
 
-    await openTab(page, 'Xu hướng', 'Xu hướng theo ngày');
+    await openTab(page, 'Xu hướng', 'Xu hướng');
     await page.locator('canvas').first().waitFor();
     await page.waitForTimeout(300);
     expect(await page.locator('canvas').count()).toBe(2);
     await shoot(page, 'staff-trends-1366');
     await openTab(page, 'Cảnh báo', 'Cảnh báo');
-    await page.locator('.staff-empty, .comment-card').first().waitFor();
+    await page.locator('.staff-empty, .comment-card, .alert-group').first().waitFor();
     await shoot(page, 'staff-alerts-1366');
     await openTab(page, 'Góp ý', 'Góp ý và phản ánh tiêu cực');
     await page.locator('.comment-card').first().waitFor();
@@ -225,7 +230,7 @@ describe('staff screens in a real browser', () => {
     await ctx.close();
   });
 
-  it('lists comments newest first, shows a <script> comment as text, and marks a comment handled', async () => {
+  it('lists comments newest first, shows a <script> comment as text, and closes the case a report opened', async () => {
     const ctx = await browser.newContext(PHONE_VI);
     const page = await signIn(ctx, server.demo.clerk, 'comments');
     await page.locator('.comment-card').first().waitFor();
@@ -238,19 +243,21 @@ describe('staff screens in a real browser', () => {
     await page.getByRole('combobox', { name: 'Phản ánh' }).selectOption('harassment');
     await expect.poll(() => page.locator('.comment-card').count()).toBe(1);
     const card = page.locator('.comment-card').first();
-    await card.getByLabel('Ghi chú xử lý').fill('Đã làm việc với cán bộ, hoàn trả chi phí cho người dân.');
-    await card.getByRole('button', { name: 'Đánh dấu đã xử lý' }).click();
+    // The report opened a case: it is decided as one (status, a note to close).
+    await card.getByLabel('Tình trạng hồ sơ').selectOption('handled');
+    await card.getByLabel(/^Kết quả, ghi chú xử lý/).fill('Đã làm việc với cán bộ, hoàn trả chi phí cho người dân.');
+    await card.getByRole('button', { name: 'Lưu quyết định' }).click();
     await card.locator('[data-status="handled"]').waitFor();
     expect(await card.locator('.note-text').textContent()).toBe('Đã làm việc với cán bộ, hoàn trả chi phí cho người dân.');
     const { body } = await api<{ comments: { comment: string | null; handled: boolean }[] }>(`/api/units/${server.demo.unitId}/comments?handled=yes`, clerkToken);
     expect(body.comments.map((c) => c.comment)).toEqual(['Cán bộ yêu cầu nộp thêm tiền ngoài quy định.']);
 
-    await openTab(page, 'Xu hướng', 'Xu hướng theo ngày');
+    await openTab(page, 'Xu hướng', 'Xu hướng');
     await page.locator('canvas').first().waitFor();
     await page.waitForTimeout(300);
     await shoot(page, 'staff-trends-360');
     await openTab(page, 'Cảnh báo', 'Cảnh báo');
-    await page.locator('.staff-empty, .comment-card').first().waitFor();
+    await page.locator('.staff-empty, .comment-card, .alert-group').first().waitFor();
     await shoot(page, 'staff-alerts-360');
     await ctx.close();
   });
@@ -267,9 +274,11 @@ describe('staff screens in a real browser', () => {
       await page.locator('[data-stat="total"]').waitFor();
       bad.push(...(await seriousViolations(page)).map((v) => `today: ${v}`));
       for (const [tab, heading, ready] of [
-        ['Xu hướng', 'Xu hướng theo ngày', 'canvas'],
+        ['Xu hướng', 'Xu hướng', 'canvas'],
         ['Góp ý', 'Góp ý và phản ánh tiêu cực', '.comment-card'],
-        ['Cảnh báo', 'Cảnh báo', '.staff-empty, .comment-card'],
+        ['Cảnh báo', 'Cảnh báo', '.staff-empty, .comment-card, .alert-group'],
+        ['Báo cáo', 'Báo cáo kết quả', '.report-view'],
+        ['Số hồ sơ', 'Số hồ sơ và số phiếu', '.coverage-table'],
       ] as const) {
         await openTab(page, tab, heading);
         await page.locator(ready).first().waitFor();
@@ -278,7 +287,7 @@ describe('staff screens in a real browser', () => {
       expect(bad).toEqual([]);
       await ctx.close();
     }
-  });
+  }, 240_000); // seven screens at two sizes, axe on each
 
   // Last: from here on the demo unit uses two forms, and the earlier screens had one (no picker).
   it('with a second form in use, a picker switches Today, Trends and Comments to its own labels, figures and SIPAS index', async () => {
@@ -332,21 +341,21 @@ describe('staff screens in a real browser', () => {
       const bad = (await seriousViolations(page)).map((v) => `today: ${v}`);
 
       // Trends keeps the chosen form: its criteria, opened on its general question.
-      await openTab(page, 'Xu hướng', 'Xu hướng theo ngày');
+      await openTab(page, 'Xu hướng', 'Xu hướng');
       expect(await page.getByRole('combobox', { name: 'Phiếu khảo sát' }).inputValue()).toBe('sipas');
       const criterion = page.getByRole('combobox', { name: 'Tiêu chí' });
       await page.locator('canvas').first().waitFor();
       expect(await criterion.locator('option').allTextContents()).toEqual(sipas.questions.map((q) => q.shortLabel));
       expect(await criterion.inputValue()).toBe(sipas.overallKey);
       const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-      expect(await page.locator(`tr[data-day="${today}"] td`).first().textContent()).toBe(String(t.total.responses));
+      expect(await page.locator(`tr[data-bucket="${today}"] td`).first().textContent()).toBe(String(t.total.responses));
       await page.waitForTimeout(300);
       await shoot(page, `staff-trends-sipas-${size}`);
       bad.push(...(await seriousViolations(page)).map((v) => `trends: ${v}`));
 
       // Comments of the SIPAS form: it has no issue list, so no "Phản ánh" filter.
       await openTab(page, 'Góp ý', 'Góp ý và phản ánh tiêu cực');
-      await page.locator('.staff-empty, .comment-card').first().waitFor();
+      await page.locator('.staff-empty, .comment-card, .alert-group').first().waitFor();
       expect(await page.getByRole('combobox', { name: 'Phản ánh' }).count()).toBe(0);
       bad.push(...(await seriousViolations(page)).map((v) => `comments: ${v}`));
 

@@ -83,7 +83,7 @@ export function makeResponse(rand: () => number, u: GeneratedUnit, at: Date): Ne
     issues,
     comment: rand() < 0.05 ? 'Cán bộ hướng dẫn tận tình, thủ tục nhanh gọn.' : null,
     dossierCode: null,
-    channel: 'qr',
+    channel: 'zalo',
     receivedAt: at.toISOString(),
     day: vietnamDay(at),
   };

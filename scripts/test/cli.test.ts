@@ -7,7 +7,8 @@ const t = tempEnv();
 afterAll(() => t.cleanup());
 const admin = (...args: string[]) => runScript('admin.ts', args, t.env);
 
-describe('npm run admin (child process on a temporary SQLite file)', () => {
+// Each step spawns the CLI (a tsx start-up of 2–4 s on a busy 2-core machine): minutes, not the default minute.
+describe('npm run admin (child process on a temporary SQLite file)', { timeout: 240_000 }, () => {
   it('prints help (exit 0) and rejects wrong usage with exit 2', async () => {
     const [help, unknown, missing, badKind] = await Promise.all([
       admin('--help'),

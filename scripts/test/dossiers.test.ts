@@ -7,7 +7,7 @@ import { listDossierCounts } from '../../backend/src/db/dossier-counts.repositor
 import { listFields } from '../../backend/src/db/officers.repository.ts';
 import { createUnit } from '../../backend/src/services/setup.service.ts';
 import { createTestDeps, type TestDeps } from '../../backend/test/helpers/test-deps.ts';
-import { normalisePeriod } from '../lib/dossiers/dossier-rows.ts';
+import { normalisePeriod } from '../../backend/src/services/dossier-rows.ts';
 import { importDossiers } from '../lib/dossiers/import-dossiers.ts';
 import { FileErrors } from '../lib/setup/setup-plan.ts';
 
@@ -70,10 +70,10 @@ describe('dossiers import', () => {
     );
     expect(err).toBeInstanceOf(FileErrors);
     const lines = (err as FileErrors).lines().map((l) => l.replace(`${csv}:`, ''));
-    expect(lines[0]).toBe('3: unknown unit code "xa-zz"');
-    expect(lines[1]).toMatch(/^4: unit xa-a has no field "Thuế"/);
-    expect(lines[2]).toMatch(/^5: period must be/);
-    expect(lines[3]).toMatch(/^6: count must be a whole number/);
+    expect(lines[0]).toBe('3: Không có đơn vị mang mã "xa-zz".');
+    expect(lines[1]).toMatch(/^4: Đơn vị xa-a không có lĩnh vực "Thuế"/);
+    expect(lines[2]).toMatch(/^5: Kỳ phải có dạng/);
+    expect(lines[3]).toMatch(/^6: Số hồ sơ phải là số nguyên không âm/);
     expect(await listDossierCounts(deps.db.kysely, unitId)).toEqual([]);
   });
 

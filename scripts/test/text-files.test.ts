@@ -43,7 +43,7 @@ describe('imported files must be well-formed text (issue 23, item 1)', () => {
   it('a dossier CSV with a byte that is not UTF-8 is refused whole', async () => {
     const file = join(tmp.dir, 'dossiers.csv');
     writeFileSync(file, Buffer.concat([Buffer.from('unitCode,field,period,count\nxa-a,,2025,10\nxa-a,T'), Buffer.from([0xff]), Buffer.from(',2025-01,3\n')]));
-    await expect(readTabularFile(file)).rejects.toThrow(`${file}:3: not valid UTF-8 text`);
+    await expect(readTabularFile(file)).rejects.toThrow(`${file}:3: Tệp không phải văn bản UTF-8`);
   });
 
   it('reads good text in NFC, a byte-order mark included', () => {

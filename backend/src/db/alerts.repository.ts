@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { AlertKind, Database, OutboxStatus } from './schema.ts';
+import type { AlertKind, CaseStatus, Database, OutboxStatus } from './schema.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -42,6 +42,30 @@ export function insertAlertQuery(db: Executor, a: NewAlert) {
       ack_note: null,
     })
     .onConflict((oc) => oc.column('dedupe_key').doNothing());
+}
+
+export interface AlertStateKey {
+  unitId: string;
+  formKey: string;
+  officerId: string;
+  periodKey: string;
+}
+
+/** The standing 25 % alerts among these (officer, period)s: the rows with alerted = 1. */
+export function alertStatesQuery(db: Executor, keys: readonly AlertStateKey[]) {
+  return db
+    .selectFrom('alert_states')
+    .select(['unit_id', 'form_key', 'officer_id', 'period_key'])
+    .where('alerted', '=', 1)
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('unit_id', '=', k.unitId), eb('form_key', '=', k.formKey), eb('officer_id', '=', k.officerId), eb('period_key', '=', k.periodKey)]))));
+}
+
+/** Sets whether an officer's alert of a period stands. */
+export function setAlertStateQuery(db: Executor, s: AlertStateKey & { alerted: boolean; at: string }) {
+  return db
+    .insertInto('alert_states')
+    .values({ unit_id: s.unitId, form_key: s.formKey, officer_id: s.officerId, period_key: s.periodKey, alerted: s.alerted ? 1 : 0, updated_at: s.at })
+    .onConflict((oc) => oc.columns(['unit_id', 'form_key', 'officer_id', 'period_key']).doUpdateSet({ alerted: s.alerted ? 1 : 0, updated_at: s.at }));
 }
 
 /** Who gets a unit's alerts: its active chairmen, and clerks when configured. */
@@ -150,13 +174,38 @@ export interface AlertView {
   createdAt: string;
   acknowledged: { at: string; by: string | null; note: string | null } | null;
   deliveries: AlertDelivery[];
+  /** The status of the case its response opened (null: no case). */
+  caseStatus: CaseStatus | null;
 }
 
-export async function listAlerts(db: Executor, unitId: string, opts: { limit: number; before?: string | undefined; kind?: AlertKind | undefined }): Promise<AlertView[]> {
-  let q = db.selectFrom('alerts').selectAll().where('unit_id', '=', unitId);
-  if (opts.before) q = q.where('created_at', '<', opts.before);
-  if (opts.kind) q = q.where('kind', '=', opts.kind);
-  const alerts = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit).execute();
+export interface AlertListFilter {
+  limit: number;
+  /** Paging: alerts created before this instant, or before "instant|id" (ties at one instant broken by id). */
+  before?: string | undefined;
+  kind?: AlertKind | undefined;
+  /** open: its case is open, or (no case) not acknowledged; closed: the others. */
+  status?: 'open' | 'closed' | undefined;
+}
+
+export async function listAlerts(db: Executor, unitId: string, opts: AlertListFilter): Promise<AlertView[]> {
+  let q = db.selectFrom('alerts').leftJoin('cases', 'cases.response_id', 'alerts.response_id').selectAll('alerts').select(['cases.status as case_status']).where('alerts.unit_id', '=', unitId);
+  if (opts.before) {
+    const [at, id] = opts.before.split('|') as [string, string | undefined];
+    q = id === undefined ? q.where('alerts.created_at', '<', at) : q.where((eb) => eb.or([eb('alerts.created_at', '<', at), eb.and([eb('alerts.created_at', '=', at), eb('alerts.id', '<', id)])]));
+  }
+  if (opts.kind) q = q.where('alerts.kind', '=', opts.kind);
+  if (opts.status) {
+    const open = ['new', 'in_progress'] as const;
+    q = q.where((eb) => {
+      // No NULL may reach NOT: each branch tests for the case's presence first.
+      const isOpen = eb.or([
+        eb.and([eb('cases.response_id', 'is not', null), eb('cases.status', 'in', [...open])]),
+        eb.and([eb('cases.response_id', 'is', null), eb('alerts.ack_at', 'is', null)]),
+      ]);
+      return opts.status === 'open' ? isOpen : eb.not(isOpen);
+    });
+  }
+  const alerts = await q.orderBy('alerts.created_at', 'desc').orderBy('alerts.id', 'desc').limit(opts.limit).execute();
   if (alerts.length === 0) return [];
   const deliveries = await db
     .selectFrom('outbox')
@@ -186,6 +235,7 @@ export async function listAlerts(db: Executor, unitId: string, opts: { limit: nu
     details: JSON.parse(a.details) as unknown,
     createdAt: a.created_at,
     acknowledged: a.ack_at ? { at: a.ack_at, by: a.ack_by, note: a.ack_note } : null,
+    caseStatus: a.case_status ?? null,
     deliveries: deliveries
       .filter((d) => d.alert_id === a.id)
       .map((d) => ({

@@ -18,6 +18,9 @@ export interface CommentFilter {
   handled?: boolean | undefined;
   /** Chain position to page from (exclusive): newest first. */
   beforeSeq?: number | undefined;
+  /** Vietnam days, inclusive. */
+  fromDay?: string | undefined;
+  toDay?: string | undefined;
   limit: number;
 }
 
@@ -53,6 +56,8 @@ export async function listCommentRows(db: Executor, f: CommentFilter): Promise<C
   if (f.level !== undefined) q = q.where('r.answers', 'like', `%"${f.overallKey}":${f.level}%`);
   if (f.issue) q = q.where('r.issues', 'like', `%"${f.issue}"%`);
   if (f.beforeSeq !== undefined) q = q.where('r.seq', '<', f.beforeSeq);
+  if (f.fromDay !== undefined) q = q.where('r.day', '>=', f.fromDay);
+  if (f.toDay !== undefined) q = q.where('r.day', '<=', f.toDay);
   if (f.handled !== undefined) {
     const handled = f.handled;
     q = q.where((eb) => {

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './schema.ts';
+import type { CaseStatus, Database } from './schema.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -9,6 +9,8 @@ export interface HandlingNote {
   staffId: string | null;
   author: string;
   handled: boolean;
+  /** The case status the note set (null: a note on a response without a case, or before cases existed). */
+  status: CaseStatus | null;
   note: string;
   createdAt: string;
 }
@@ -24,6 +26,7 @@ export async function insertHandlingNote(db: Executor, n: HandlingNote & { unitI
       staff_id: n.staffId,
       author: n.author,
       handled: n.handled ? 1 : 0,
+      status: n.status,
       note: n.note,
       created_at: n.createdAt,
     })
@@ -43,7 +46,7 @@ export async function notesForResponses(db: Executor, responseIds: string[]): Pr
     .execute();
   for (const r of rows) {
     const list = out.get(r.response_id) ?? [];
-    list.push({ id: r.id, responseId: r.response_id, staffId: r.staff_id, author: r.author, handled: r.handled === 1, note: r.note, createdAt: r.created_at });
+    list.push({ id: r.id, responseId: r.response_id, staffId: r.staff_id, author: r.author, handled: r.handled === 1, status: r.status ?? null, note: r.note, createdAt: r.created_at });
     out.set(r.response_id, list);
   }
   return out;

@@ -10,6 +10,9 @@ import { tallies006 } from './migrations/006_tallies_clustered.ts';
 import * as m007 from './migrations/007_response_indexes.ts';
 import * as m008 from './migrations/008_outbox_unfinished.ts';
 import { forms009 } from './migrations/009_forms.ts';
+import * as m010 from './migrations/010_publications.ts';
+import * as m011 from './migrations/011_cases.ts';
+import * as m012 from './migrations/012_channels_paper.ts';
 
 /**
  * Static list: works from tsx, bundles and tests alike; names sort in order. A migration whose
@@ -26,6 +29,9 @@ function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '007_response_indexes': m007,
     '008_outbox_unfinished': m008,
     '009_forms': forms009(dialect),
+    '010_publications': m010,
+    '011_cases': m011,
+    '012_channels_paper': m012,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { PointKind } from '../domain/channels.ts';
 import type { Database, PointRow } from './schema.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -12,6 +13,8 @@ export interface Point {
   active: boolean;
   /** The form it serves (its latest version). */
   formKey: string;
+  /** A counter (or desk) QR, or a kiosk. */
+  kind: PointKind;
 }
 
 const toPoint = (r: PointRow): Point => ({
@@ -22,17 +25,18 @@ const toPoint = (r: PointRow): Point => ({
   tokenKey: r.token_key,
   active: r.active === 1,
   formKey: r.form_key,
+  kind: r.kind,
 });
 
 export async function insertPoint(
   db: Executor,
-  p: { id: string; unitId: string; officerId: string | null; label: string; tokenKey: string; formKey: string; now: string },
+  p: { id: string; unitId: string; officerId: string | null; label: string; tokenKey: string; formKey: string; kind: PointKind; now: string },
 ): Promise<Point> {
   await db
     .insertInto('points')
-    .values({ id: p.id, unit_id: p.unitId, officer_id: p.officerId, label: p.label, token_key: p.tokenKey, form_key: p.formKey, created_at: p.now })
+    .values({ id: p.id, unit_id: p.unitId, officer_id: p.officerId, label: p.label, token_key: p.tokenKey, form_key: p.formKey, kind: p.kind, created_at: p.now })
     .execute();
-  return { id: p.id, unitId: p.unitId, officerId: p.officerId, label: p.label, tokenKey: p.tokenKey, active: true, formKey: p.formKey };
+  return { id: p.id, unitId: p.unitId, officerId: p.officerId, label: p.label, tokenKey: p.tokenKey, active: true, formKey: p.formKey, kind: p.kind };
 }
 
 export async function findPointByTokenKey(db: Executor, tokenKey: string): Promise<Point | undefined> {

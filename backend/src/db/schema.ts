@@ -1,4 +1,6 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely';
+import type { CaseStatus } from '../domain/cases.ts';
+import type { PointKind } from '../domain/channels.ts';
 
 /**
  * All tables. Portable on SQLite and PostgreSQL: ids are text UUIDs, instants are ISO-8601 UTC
@@ -25,6 +27,11 @@ export interface Database {
   digest_runs: DigestRunTable;
   handling_notes: HandlingNoteTable;
   forms: FormTable;
+  publications: PublicationTable;
+  cases: CaseTable;
+  alert_states: AlertStateTable;
+  paper_batches: PaperBatchTable;
+  paper_forms: PaperFormTable;
 }
 
 export type Flag = 0 | 1;
@@ -65,6 +72,8 @@ export interface PointTable {
   token_key: string;
   /** The form the point serves, its latest version (migration 009). */
   form_key: ColumnType<string, string | undefined, string>;
+  /** 'counter' or 'kiosk' (migration 012): a kiosk point's link opens kiosk mode, its responses are channel 'kiosk'. */
+  kind: ColumnType<PointKind, PointKind | undefined, PointKind>;
   active: ColumnType<Flag, Flag | undefined, Flag>;
   created_at: string;
 }
@@ -205,7 +214,7 @@ export interface ZaloEventTable {
   processed_at: string | null;
 }
 
-export type AlertKind = 'response' | 'crossing' | 'digest';
+export type AlertKind = 'response' | 'crossing' | 'evaluation' | 'digest' | 'reminder' | 'case_overdue';
 
 export interface AlertTable {
   id: string;
@@ -264,6 +273,8 @@ export interface HandlingNoteTable {
   handled: Flag;
   note: string;
   created_at: string;
+  /** The case status this note set (migration 011); null on older notes, whose `handled` says handled or reopened. */
+  status: ColumnType<CaseStatus | null, CaseStatus | null | undefined, CaseStatus | null>;
 }
 
 /** One version of a questionnaire (migration 009): inserted, or replaced while it has no responses; never otherwise changed. */
@@ -284,3 +295,91 @@ export type StaffRow = Selectable<StaffTable>;
 export type ResponseRow = Selectable<ResponseTable>;
 export type NewResponse = Insertable<ResponseTable>;
 export type TallyRow = Selectable<TallyTable>;
+
+/** A published period's public report (migration 010): the PDF kept byte for byte. */
+export interface PublicationTable {
+  id: string;
+  unit_id: string;
+  form_key: string;
+  /** 'YYYY', 'YYYY-Hn', 'YYYY-Qn' or 'YYYY-MM'. */
+  period_key: string;
+  from_day: string;
+  to_day: string;
+  responses: number;
+  satisfied_share: number | null;
+  sha256: string;
+  bytes: number;
+  pdf_base64: string;
+  published_at: string;
+  published_by: string;
+}
+
+export type { CaseStatus } from '../domain/cases.ts';
+export type CaseKind = 'misconduct' | 'very_dissatisfied';
+
+/** A case opened by a response (migration 011): its follow-up, never the response itself. */
+export interface CaseTable {
+  response_id: string;
+  unit_id: string;
+  officer_id: string | null;
+  kind: CaseKind;
+  status: CaseStatus;
+  owner_staff_id: string | null;
+  /** The response's Vietnam day. */
+  day: string;
+  due_day: string;
+  /** 0 none, 1 owner reminded, 2 chairman alerted, 3 the parent unit's supervisors alerted. */
+  escalation: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Whether an officer's alert of a period is sent and not yet reset (migration 011). */
+export interface AlertStateTable {
+  unit_id: string;
+  form_key: string;
+  officer_id: string;
+  period_key: string;
+  alerted: Flag;
+  updated_at: string;
+}
+
+export type PaperBatchStatus = 'open' | 'committing' | 'committed' | 'discarded';
+
+/** A ballot box opened by the clerk (migration 012). */
+export interface PaperBatchTable {
+  id: string;
+  unit_id: string;
+  /** The point whose form the ballots are (the counter's, by default). */
+  point_id: string;
+  opened_on: string;
+  /** The day the batch's forms count in. */
+  counts_on: string;
+  expected_forms: number;
+  status: PaperBatchStatus;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+  /** When a commit began: a commit interrupted for longer than a lease may be taken over. */
+  commit_started_at: string | null;
+  committed_by: string | null;
+  committed_at: string | null;
+  stored: number | null;
+}
+
+/** A form typed from a batch; `response_id` once committed (its id is the response's clientId). */
+export interface PaperFormTable {
+  id: string;
+  batch_id: string;
+  form_no: number;
+  officer_id: string | null;
+  field_id: string | null;
+  /** Canonical JSON question key → level. */
+  answers: string;
+  /** JSON array of issue keys. */
+  issues: string;
+  comment: string | null;
+  entered_by: string | null;
+  entered_at: string;
+  response_id: string | null;
+}

@@ -35,8 +35,10 @@ type Dimension = 'question_key' | 'officer_id' | 'field_id' | 'day';
  * Count sums per `by` and level over a unit's day range, for the given question keys. Naming
  * the keys lets the tallies' (unit, question, day, …) primary key serve every breakdown as ranges.
  */
-async function sumLevelsBy(db: Executor, r: TallyRange, questionKeys: readonly string[], by: Dimension): Promise<(LevelSum & { key: string })[]> {
-  const rows = await rangeQuery(db, r)
+async function sumLevelsBy(db: Executor, r: TallyRange, questionKeys: readonly string[], by: Dimension, officerId?: string): Promise<(LevelSum & { key: string })[]> {
+  let q = rangeQuery(db, r);
+  if (officerId !== undefined) q = q.where('officer_id', '=', officerId);
+  const rows = await q
     .where('question_key', 'in', [...questionKeys])
     .select((eb) => [eb.ref(by).as('key'), 'level', eb.fn.sum<string | number>('count').as('n')])
     .groupBy([by, 'level'])
@@ -47,6 +49,16 @@ async function sumLevelsBy(db: Executor, r: TallyRange, questionKeys: readonly s
 
 export async function sumByQuestion(db: Executor, r: TallyRange, questionKeys: readonly string[]): Promise<(LevelSum & { questionKey: string })[]> {
   return (await sumLevelsBy(db, r, questionKeys, 'question_key')).map(({ key, level, n }) => ({ questionKey: key, level, n }));
+}
+
+/** One officer's sums per question (the officer's page). */
+export async function sumByQuestionOfOfficer(db: Executor, r: TallyRange, questionKeys: readonly string[], officerId: string): Promise<(LevelSum & { questionKey: string })[]> {
+  return (await sumLevelsBy(db, r, questionKeys, 'question_key', officerId)).map(({ key, level, n }) => ({ questionKey: key, level, n }));
+}
+
+/** One officer's sums of a question per day, in day order (the officer's page). */
+export async function sumByDayOfOfficer(db: Executor, r: TallyRange, questionKey: string, officerId: string): Promise<(LevelSum & { day: string })[]> {
+  return (await sumLevelsBy(db, r, [questionKey], 'day', officerId)).map(({ key, level, n }) => ({ day: key, level, n }));
 }
 
 export async function sumByOfficer(db: Executor, r: TallyRange, questionKey: string): Promise<(LevelSum & { officerId: string })[]> {

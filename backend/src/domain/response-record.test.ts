@@ -49,15 +49,17 @@ describe('the chain’s canonical form is frozen', () => {
 });
 
 describe('tally cells', () => {
-  it('one per answer, under the response’s form and officer', () => {
-    expect(tallyCells({ formKey: 'counter', officerId: 'o1', selfRating: false, answers: { overall: 5, access: 4 }, overallKey: 'overall' })).toEqual([
+  it('one per answer, under the response’s form and officer, and its channel with the overall level', () => {
+    expect(tallyCells({ formKey: 'counter', officerId: 'o1', selfRating: false, answers: { overall: 5, access: 4 }, overallKey: 'overall', channel: 'kiosk' })).toEqual([
       { formKey: 'counter', officerId: 'o1', questionKey: 'overall', level: 5 },
       { formKey: 'counter', officerId: 'o1', questionKey: 'access', level: 4 },
+      { formKey: 'counter', officerId: 'o1', questionKey: 'channel:kiosk', level: 5 },
     ]);
   });
-  it('a self-rating counts for the unit only, plus a self_rating cell under the officer', () => {
-    expect(tallyCells({ formKey: 'sipas', officerId: 'o1', selfRating: true, answers: { overall: 2 }, overallKey: 'overall' })).toEqual([
+  it('a self-rating counts for the unit only, plus a self_rating cell under the officer; the older "qr" counts as zalo', () => {
+    expect(tallyCells({ formKey: 'sipas', officerId: 'o1', selfRating: true, answers: { overall: 2 }, overallKey: 'overall', channel: 'qr' })).toEqual([
       { formKey: 'sipas', officerId: '', questionKey: 'overall', level: 2 },
+      { formKey: 'sipas', officerId: '', questionKey: 'channel:zalo', level: 2 },
       { formKey: 'sipas', officerId: 'o1', questionKey: 'self_rating', level: 2 },
     ]);
   });

@@ -1,3 +1,4 @@
+import { channelQuestionKey } from './channels.ts';
 import { SELF_RATING_KEY } from './form.ts';
 
 /**
@@ -64,17 +65,19 @@ export interface TallyCell {
 }
 
 /**
- * The tally cells one response adds: (form, officer, question, level) for each answer. A
- * self-rating counts for the unit but not for the officer (officer ''), plus one 'self_rating'
- * cell under the officer with its overall level, so staff can see what was excluded. ('' stands
- * for "no officer" so that the composite key works on both dialects.) verify counts with code of
- * its own, not this.
+ * The tally cells one response adds: (form, officer, question, level) for each answer, and one
+ * 'channel:<channel>' cell with the overall level (migration 012), so that how responses came is
+ * counted with them: the same upsert, no index on the responses. A self-rating counts for the
+ * unit but not for the officer (officer ''), plus one 'self_rating' cell under the officer with
+ * its overall level, so staff can see what was excluded. ('' stands for "no officer" so that the
+ * composite key works on both dialects.) verify counts with code of its own, not this.
  */
-export function tallyCells(r: { formKey: string; officerId: string | null; selfRating: boolean; answers: Readonly<Record<string, number>>; overallKey: string }): TallyCell[] {
+export function tallyCells(r: { formKey: string; officerId: string | null; selfRating: boolean; answers: Readonly<Record<string, number>>; overallKey: string; channel: string }): TallyCell[] {
   const officer = r.selfRating ? '' : (r.officerId ?? '');
   const out: TallyCell[] = [];
   for (const questionKey in r.answers) out.push({ formKey: r.formKey, officerId: officer, questionKey, level: r.answers[questionKey]! });
   const overall = r.answers[r.overallKey];
+  if (overall !== undefined) out.push({ formKey: r.formKey, officerId: officer, questionKey: channelQuestionKey(r.channel), level: overall });
   if (r.selfRating && r.officerId && overall !== undefined) out.push({ formKey: r.formKey, officerId: r.officerId, questionKey: SELF_RATING_KEY, level: overall });
   return out;
 }

@@ -1,5 +1,5 @@
 import { LEVEL_VALUES, type Level } from './levels.ts';
-import { isOverThreshold, RULE, type SatisfactionRule } from './rule.ts';
+import { isOverThreshold, RULE, thresholdText, type SatisfactionRule } from './rule.ts';
 import { emptyLevels, totalOf, type LevelCounts } from './tally.ts';
 import { wilsonInterval } from './wilson.ts';
 
@@ -103,3 +103,31 @@ export function funnelBand(dissatisfied: number, n: number, rule: SatisfactionRu
   if (share < l.low95) return 'below-95';
   return 'within';
 }
+
+/**
+ * The chairman's two questions about a share, answered in one wording on every screen, report and
+ * alert (issue 27): is it over the threshold by the rule (any n: the official flag), and is it more
+ * than chance explains (the rule's interval lies wholly above the threshold, i.e. the funnel's
+ * 95 % limit is passed: the Wilson interval inverts the same score test)?
+ */
+export interface Verdict {
+  overRule: boolean;
+  /** 'certain': more than chance explains; 'chance': over by the rule, but chance may explain it; null when not over. */
+  certainty: 'certain' | 'chance' | null;
+  /** "Vượt 25% (theo quy định) – chắc chắn", "… – có thể do ngẫu nhiên (ít phiếu)", "Không vượt 25%", "Chưa có phiếu". */
+  label: string;
+}
+
+export function verdictOf(s: Pick<Shares, 'responses' | 'dissatisfied' | 'flagged'>, rule: SatisfactionRule = RULE): Verdict {
+  const t = thresholdText(rule);
+  if (s.responses === 0) return { overRule: false, certainty: null, label: 'Chưa có phiếu' };
+  if (!s.flagged) return { overRule: false, certainty: null, label: `Không vượt ${t}` };
+  const band = funnelBand(s.dissatisfied, s.responses, rule);
+  const certain = band === 'above-95' || band === 'above-99.8';
+  return { overRule: true, certainty: certain ? 'certain' : 'chance', label: `${OVER_RULE(t)} – ${certain ? CERTAIN : BY_CHANCE}` };
+}
+
+/** The pieces of the verdict's wording, for screens that lay them out apart. */
+export const OVER_RULE = (threshold: string) => `Vượt ${threshold} (theo quy định)`;
+export const CERTAIN = 'chắc chắn';
+export const BY_CHANCE = 'có thể do ngẫu nhiên (ít phiếu)';

@@ -7,6 +7,7 @@ import type { Deps } from '../deps.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { authApp } from './auth-routes/auth-app.ts';
 import { boardRoutes } from './board/board.routes.ts';
+import { homeRoutes } from './home/home.routes.ts';
 import { benchRoutes } from './bench/bench.routes.ts';
 import { AppError } from '../app-error.ts';
 import { errorHandler } from './middleware/error-handler.ts';
@@ -57,12 +58,17 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     .route('/api/auth', authApp(deps))
     .route('/api/units', staffApp(deps))
     .route('/api/admin', adminRoutes(deps))
+    .route('/', homeRoutes(deps))
     .route('/board', boardRoutes(deps))
     .route('/webhooks', zaloWebhookRoutes(deps));
 
   if (options.benchRoutes) app.route('/api/bench', benchRoutes(deps));
   // Asset paths in the build are relative (./assets/…): /app must become /app/ to load them.
   app.get('/app', (c) => c.redirect(`/app/${new URL(c.req.url).search}`, 301));
+  // The staff screens live at the app's #/staff route; the path people type and print opens it.
+  app.get('/app/staff', (c) => c.redirect('/app/#/staff', 302));
+  app.get('/app/staff/', (c) => c.redirect('/app/#/staff', 302));
+  app.get('/staff', (c) => c.redirect('/app/#/staff', 302));
   if (existsSync(resolve(miniAppDir, 'index.html'))) app.route('/app', miniAppRoutes(miniAppDir, { apiOrigins: [new URL(config.PUBLIC_URL).origin] }));
   else app.get('/app/*', (c) => c.text('Mini App not built yet: run `npm run build -w mini-app`.', 503));
 

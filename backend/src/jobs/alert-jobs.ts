@@ -3,6 +3,9 @@ import { requeueByReason } from '../db/outbox.repository.ts';
 import type { Deps } from '../deps.ts';
 import type { WorkKind } from '../zalo/runtime.ts';
 import { runDigests } from './digest.ts';
+import { runCaseEscalation } from './case-escalation.ts';
+import { runEvaluations } from './evaluations.ts';
+import { runReminders } from './reminders.ts';
 import { Dispatcher } from './dispatcher.ts';
 import { processEvents } from './zalo-events.ts';
 
@@ -14,11 +17,14 @@ export interface AlertJobs {
   stop(): Promise<void>;
 }
 
-type Job = 'outbox' | 'events' | 'digest';
+type Job = 'outbox' | 'events' | 'digest' | 'daily';
+
+/** Reminders, overdue cases and period-end evaluations are due by the day: every ten minutes is plenty, and spares a units scan per poll. */
+const DAILY_EVERY_MS = 10 * 60_000;
 
 /**
  * The background side of one replica: the outbox dispatcher, the webhook event processor and
- * the digest scheduler, each polled every ALERT_POLL_MS and woken early by the doorbell. Each
+ * the digest scheduler, and the daily work (period-end evaluations, overdue cases, publication reminders), each polled every ALERT_POLL_MS and woken early by the doorbell. Each
  * job runs one at a time per process; across replicas leases and unique rows keep them safe.
  */
 export function startAlertJobs(deps: Deps, opts: { pollMs?: number } = {}): AlertJobs {
@@ -26,11 +32,20 @@ export function startAlertJobs(deps: Deps, opts: { pollMs?: number } = {}): Aler
   const running = new Map<Job, Promise<void>>();
   const again = new Set<Job>();
   let stopping = false;
+  let lastDaily = -Infinity;
+  const evaluated: { period?: string } = {};
 
   const work: Record<Job, () => Promise<unknown>> = {
     outbox: () => dispatcher.drain(),
     events: () => processEvents(deps),
     digest: () => runDigests(deps),
+    daily: async () => {
+      if (deps.now().getTime() - lastDaily < DAILY_EVERY_MS) return;
+      lastDaily = deps.now().getTime();
+      await runEvaluations(deps, evaluated);
+      await runCaseEscalation(deps);
+      await runReminders(deps);
+    },
   };
 
   const run = (job: Job): Promise<void> => {
@@ -60,7 +75,7 @@ export function startAlertJobs(deps: Deps, opts: { pollMs?: number } = {}): Aler
 
   const tick = async () => {
     await run('events');
-    await Promise.all([run('outbox'), run('digest')]);
+    await Promise.all([run('outbox'), run('digest'), run('daily')]);
   };
 
   const unsubscribe = deps.zalo.onWork((kind: WorkKind) => void (kind === 'events' ? run('events').then(() => run('outbox')) : run('outbox')));

@@ -46,20 +46,33 @@ export function responseAlertText(a: {
   return lines.filter((l): l is string => l !== null).join('\n');
 }
 
+/** "tháng 11/2026" or "quý IV/2026": the alert period in words. */
+export function periodWords(key: string): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (q) return `quý ${['I', 'II', 'III', 'IV'][Number(q[2]) - 1]}/${q[1]}`;
+  const [y, m] = key.split('-');
+  return `tháng ${m}/${y}`;
+}
+
 export function crossingAlertText(a: {
   unitName: string;
   officerName: string;
-  month: string;
+  period: string;
   n: number;
   dissatisfied: number;
   share: number;
   interval: { low: number; high: number } | null;
   smallSample: boolean;
+  /** verdictOf's label: "Vượt 25% (theo quy định) – chắc chắn" … */
+  verdict: string;
+  /** The period's end evaluation rather than an instant crossing. */
+  evaluation?: boolean;
   link: string;
 }): string {
-  const [y, m] = a.month.split('-');
   return [
-    `⚠ ${a.unitName}: cán bộ ${a.officerName} có tỷ lệ không hài lòng trên ${thresholdText()} (tháng ${m}/${y})`,
+    a.evaluation
+      ? `⚠ ${a.unitName}: kết quả ${periodWords(a.period)} của cán bộ ${a.officerName}: ${a.verdict}`
+      : `⚠ ${a.unitName}: cán bộ ${a.officerName}: ${a.verdict} (${periodWords(a.period)})`,
     `${a.dissatisfied}/${a.n} phiếu không hài lòng = ${pct(a.share)}${a.interval ? ` (khoảng tin cậy 95%: ${pct(a.interval.low)}–${pct(a.interval.high)})` : ''}`,
     a.smallSample ? `Lưu ý: ít dữ liệu (dưới ${RULE.smallSample} phiếu).` : null,
     `Xem: ${a.link}`,
@@ -74,7 +87,8 @@ export function digestText(a: {
   responses: number;
   satisfiedShare: number | null;
   dissatisfiedShare: number | null;
-  flagged: { name: string; n: number; share: number | null; smallSample: boolean }[];
+  flagged: { name: string; n: number; share: number | null; smallSample: boolean; verdict?: string }[];
+  cases?: { open: number; overdue: number };
   link: string;
 }): string {
   const lines = [
@@ -84,7 +98,10 @@ export function digestText(a: {
   if (a.flagged.length === 0) lines.push(`Không có cán bộ nào trên ${thresholdText()} không hài lòng (từ đầu tháng).`);
   else {
     lines.push(`Cán bộ trên ${thresholdText()} không hài lòng (từ đầu tháng):`);
-    for (const f of a.flagged.slice(0, 20)) lines.push(`- ${f.name}: ${pct(f.share)} của ${f.n} phiếu${f.smallSample ? ' (ít dữ liệu)' : ''}`);
+    for (const f of a.flagged.slice(0, 20)) lines.push(`- ${f.name}: ${pct(f.share)} của ${f.n} phiếu${f.verdict ? ` – ${f.verdict}` : f.smallSample ? ' (ít dữ liệu)' : ''}`);
+  }
+  if (a.cases) {
+    lines.push(a.cases.open === 0 ? 'Không có phản ánh nào đang chờ xử lý.' : `Phản ánh đang chờ xử lý: ${a.cases.open}${a.cases.overdue > 0 ? `, trong đó ${a.cases.overdue} đã quá hạn` : ''}.`);
   }
   lines.push(`Xem: ${a.link}`);
   return lines.join('\n');

@@ -1,5 +1,7 @@
 import { vietnamDay } from '../domain/day.ts';
+import { openCaseCounts } from '../db/cases.repository.ts';
 import { listUnits } from '../db/units.repository.ts';
+import { verdictOf } from '../domain/results.ts';
 import type { Deps } from '../deps.ts';
 import { buildTallies } from '../services/tallies.service.ts';
 import { digestText } from './alert-text.ts';
@@ -12,8 +14,9 @@ function localMinutes(now: Date): number {
 }
 
 /**
- * Rule 3: at ALERT_DIGEST_TIME (Vietnam time), each unit's day in numbers plus its flagged
- * officers (month to date). Safe to call from every replica, as often as you like: the
+ * Rule 3: at ALERT_DIGEST_TIME (Vietnam time), each unit's day in numbers, its flagged officers
+ * (month to date) and its open cases: the fallback when instant messages could not be
+ * delivered. Safe to call from every replica, as often as you like: the
  * (unit, day) row is inserted with ON CONFLICT DO NOTHING in the same transaction as the
  * alert, so exactly one caller per unit and day creates it. A server started later that
  * day catches up. Returns how many digests this call created.
@@ -30,7 +33,8 @@ export async function runDigests(deps: Deps): Promise<number> {
     if (done.has(unit.id)) continue;
     const today = await buildTallies(deps, unit.id, day, day);
     const month = await buildTallies(deps, unit.id, `${day.slice(0, 7)}-01`, day);
-    const flagged = month.officers.filter((o) => o.flagged).map((o) => ({ name: o.name, n: o.responses, share: o.dissatisfiedShare, smallSample: o.smallSample }));
+    const flagged = month.officers.filter((o) => o.flagged).map((o) => ({ name: o.name, n: o.responses, share: o.dissatisfiedShare, smallSample: o.smallSample, verdict: verdictOf(o).label }));
+    const cases = await openCaseCounts(db, unit.id, day);
     const made = await deps.db.kysely.transaction().execute(async (trx) => {
       const run = await trx
         .insertInto('digest_runs')
@@ -47,11 +51,11 @@ export async function runDigests(deps: Deps): Promise<number> {
         responseId: null,
         day,
         createdAt: now.toISOString(),
-        details: { responses: today.total.responses, levels: today.total.levels, satisfiedShare: today.total.satisfiedShare, dissatisfiedShare: today.total.dissatisfiedShare, flagged },
+        details: { responses: today.total.responses, levels: today.total.levels, satisfiedShare: today.total.satisfiedShare, dissatisfiedShare: today.total.dissatisfiedShare, flagged, openCases: cases.open, overdueCases: cases.overdue },
         // A quiet day is recorded for the list but not pushed to anyone's phone.
-        notify: today.total.responses > 0 || flagged.length > 0,
+        notify: today.total.responses > 0 || flagged.length > 0 || cases.open > 0,
         text: (link) =>
-          digestText({ unitName: unit.name, day, responses: today.total.responses, satisfiedShare: today.total.satisfiedShare, dissatisfiedShare: today.total.dissatisfiedShare, flagged, link }),
+          digestText({ unitName: unit.name, day, responses: today.total.responses, satisfiedShare: today.total.satisfiedShare, dissatisfiedShare: today.total.dissatisfiedShare, flagged, cases, link }),
       });
       return true;
     });

@@ -1,5 +1,7 @@
 import { listCommentRows, findResponseUnit, type CommentFilter } from '../db/comments.repository.ts';
-import { insertHandlingNote, notesForResponses, type HandlingNote } from '../db/handling-notes.repository.ts';
+import { notesForResponses, type HandlingNote } from '../db/handling-notes.repository.ts';
+import { casesOfResponses, type Case } from '../db/cases.repository.ts';
+import { caseSummaries, decideCase, type CaseSummary } from './cases.service.ts';
 import { listFields, listOfficers } from '../db/officers.repository.ts';
 import { AppError } from '../app-error.ts';
 import { formView, latestFormOrThrow, type FormView } from './form-view.ts';
@@ -21,6 +23,8 @@ export interface CommentView {
   comment: string | null;
   handled: boolean;
   notes: HandlingNote[];
+  /** The case this response opened, if any (a misconduct report, or "Rất không hài lòng" with a comment), with its status in words, owner and whether it is overdue. */
+  case: (Case & CaseSummary) | null;
 }
 
 /** Comments and misconduct reports of a unit for one form, newest first, with their handling history and the form's labels. */
@@ -35,7 +39,8 @@ export async function listComments(
   }
   const filter: CommentFilter = { ...query, overallKey: form.overallKey };
   const [rows, officers, fields] = await Promise.all([listCommentRows(db, filter), listOfficers(db, filter.unitId), listFields(db, filter.unitId)]);
-  const notes = await notesForResponses(db, rows.map((r) => r.id));
+  const [notes, cases] = await Promise.all([notesForResponses(db, rows.map((r) => r.id)), casesOfResponses(db, rows.map((r) => r.id))]);
+  const summaries = await caseSummaries(deps, filter.unitId, cases);
   const officerName = new Map(officers.map((o) => [o.id, o.name]));
   const fieldName = new Map(fields.map((f) => [f.id, f.name]));
   const comments = rows.map((r) => {
@@ -54,13 +59,18 @@ export async function listComments(
       comment: r.comment,
       handled: history.at(-1)?.handled ?? false,
       notes: history,
+      case: cases.has(r.id) ? { ...cases.get(r.id)!, ...summaries.get(r.id)! } : null,
     };
   });
   const last = rows.at(-1);
   return { form: formView(form), comments, nextBefore: rows.length === filter.limit && last ? last.seq : null };
 }
 
-/** Records a handling decision; false when the response is not the unit's (the caller answers 404). */
+/**
+ * Records a handling decision on a comment; null when the response is not the unit's (the caller
+ * answers 404). A response with a case is decided through its case (cases.service.ts), so that
+ * "handled" on the comments screen is the case's status on every screen.
+ */
 export async function addHandlingNote(
   deps: Deps,
   principal: Principal,
@@ -68,17 +78,6 @@ export async function addHandlingNote(
   responseId: string,
   input: { handled: boolean; note: string },
 ): Promise<HandlingNote | null> {
-  const db = deps.db.kysely;
-  if ((await findResponseUnit(db, responseId)) !== unitId) return null;
-  const note: HandlingNote = {
-    id: crypto.randomUUID(),
-    responseId,
-    staffId: principal.kind === 'staff' ? principal.staff.id : null,
-    author: principal.kind === 'staff' ? principal.staff.username : 'admin',
-    handled: input.handled,
-    note: input.note,
-    createdAt: deps.now().toISOString(),
-  };
-  await insertHandlingNote(db, { ...note, unitId });
-  return note;
+  const decided = await decideCase(deps, principal, unitId, responseId, { status: input.handled ? 'handled' : 'in_progress', note: input.note });
+  return decided?.note ?? null;
 }

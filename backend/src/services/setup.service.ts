@@ -1,3 +1,4 @@
+import type { PointKind } from '../domain/channels.ts';
 import type { UnitTable, StaffRole } from '../db/schema.ts';
 import { findUnitByCode, findUnitById, insertUnit, type Unit } from '../db/units.repository.ts';
 import { findOfficer, insertOfficer, setOfficerActive, type Officer } from '../db/officers.repository.ts';
@@ -17,13 +18,15 @@ export interface PointLinks {
 }
 
 /** The QR's Zalo deep link and the web link for phones without Zalo. */
-export function pointLinks(config: Pick<Config, 'APP_SECRET' | 'ZALO_MINI_APP_ID' | 'PUBLIC_URL'>, tokenKey: string): PointLinks {
+export function pointLinks(config: Pick<Config, 'APP_SECRET' | 'ZALO_MINI_APP_ID' | 'PUBLIC_URL'>, tokenKey: string, kind: PointKind = 'counter'): PointLinks {
   const token = signPointToken(config.APP_SECRET, tokenKey);
   const q = encodeURIComponent(token);
+  // A kiosk's link opens kiosk mode (idle reset, large targets): the tablet is set up from it.
+  const kiosk = kind === 'kiosk' ? '&kiosk=1' : '';
   return {
     token,
-    deepLink: `https://zalo.me/s/${config.ZALO_MINI_APP_ID}/?q=${q}`,
-    webLink: `${config.PUBLIC_URL}/app/?q=${q}`,
+    deepLink: `https://zalo.me/s/${config.ZALO_MINI_APP_ID}/?q=${q}${kiosk}`,
+    webLink: `${config.PUBLIC_URL}/app/?q=${q}${kiosk}`,
   };
 }
 
@@ -72,7 +75,7 @@ export async function createOfficer(deps: Deps, unitId: string, input: { name: s
 export async function createPoint(
   deps: Deps,
   unitId: string,
-  input: { label: string; officerId?: string | undefined; formKey?: string | undefined },
+  input: { label: string; officerId?: string | undefined; formKey?: string | undefined; kind?: PointKind | undefined },
 ): Promise<Point & PointLinks> {
   await requireUnit(deps, unitId);
   const formKey = input.formKey ?? DEFAULT_FORM_KEY;
@@ -94,9 +97,10 @@ export async function createPoint(
     label: input.label,
     tokenKey: newTokenKey(),
     formKey,
+    kind: input.kind ?? 'counter',
     now: deps.now().toISOString(),
   });
-  return { ...point, ...pointLinks(deps.config, point.tokenKey) };
+  return { ...point, ...pointLinks(deps.config, point.tokenKey, point.kind) };
 }
 
 /** Replaces a point's token: the old QR answers 404 from now on; its past responses stay. */
@@ -104,7 +108,7 @@ export async function rotatePointToken(deps: Deps, point: Point): Promise<Point 
   const tokenKey = newTokenKey();
   await setPointTokenKey(deps.db.kysely, point.id, tokenKey);
   deps.points.clear();
-  return { ...point, tokenKey, ...pointLinks(deps.config, tokenKey) };
+  return { ...point, tokenKey, ...pointLinks(deps.config, tokenKey, point.kind) };
 }
 
 /** Disables or re-enables a point (its QR code) or an officer; takes effect at once in this process. */

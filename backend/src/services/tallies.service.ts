@@ -1,4 +1,7 @@
 import type { Deps } from '../deps.ts';
+import { channelSums } from '../db/channel-tallies.repository.ts';
+import { channelCounts } from '../db/report.repository.ts';
+import type { Channel } from '../domain/channels.ts';
 import { listFields, listOfficers } from '../db/officers.repository.ts';
 import { sumByDay, sumByField, sumByOfficer, sumByQuestion, type LevelSum } from '../db/tallies.repository.ts';
 import { addLevels, sharesOf, type Shares } from '../domain/results.ts';
@@ -15,12 +18,14 @@ export interface TalliesReport {
   unitId: string;
   from: string;
   to: string;
+  /** The one channel these figures are of; null: every channel. */
+  channel: Channel | null;
   /** The form these figures are of, with its labels: screens write no question label themselves. */
   form: FormView;
   /** The rule every flag here was decided by. */
   rule: SatisfactionRule;
-  /** The general question's figures. */
-  total: Shares;
+  /** The general question's figures, and the responses per channel (always every channel's). */
+  total: Shares & { channels?: Partial<Record<Channel, number>> };
   questions: Record<string, Shares>;
   officers: OfficerTally[];
   fields: FieldTally[];
@@ -40,19 +45,21 @@ export function levelsBy<R extends LevelSum>(rows: R[], keyOf: (r: R) => string)
 }
 
 /** The tallies route: read from the tallies table only, never from raw responses. */
-export async function buildTallies(deps: Deps, unitId: string, from: string, to: string, formKey = 'counter'): Promise<TalliesReport> {
+/**
+ * The results of a unit's form over days: from the tallies, or, for one channel, counted from
+ * that channel's responses (the tallies keep no channels apart); the same model either way.
+ */
+export async function buildTallies(deps: Deps, unitId: string, from: string, to: string, formKey = 'counter', channel: Channel | null = null): Promise<TalliesReport> {
   const db = deps.db.kysely;
   const form = await latestFormOrThrow(deps, formKey);
   const range = { unitId, formKey, from, to };
   const overall = form.overallKey;
-  const [byQuestion, byOfficer, byField, byDay, officers, fields] = await Promise.all([
-    sumByQuestion(db, range, form.questions.map((q) => q.key)),
-    sumByOfficer(db, range, overall),
-    sumByField(db, range, overall),
-    sumByDay(db, range, overall),
-    listOfficers(db, unitId),
-    listFields(db, unitId),
-  ]);
+  const sums = channel
+    ? channelSums(db, range, channel, overall)
+    : Promise.all([sumByQuestion(db, range, form.questions.map((q) => q.key)), sumByOfficer(db, range, overall), sumByField(db, range, overall), sumByDay(db, range, overall)]).then(
+        ([byQuestion, byOfficer, byField, byDay]) => ({ byQuestion, byOfficer, byField, byDay }),
+      );
+  const [{ byQuestion, byOfficer, byField, byDay }, channels, officers, fields] = await Promise.all([sums, channelCounts(db, unitId, formKey, from, to), listOfficers(db, unitId), listFields(db, unitId)]);
 
   const questionLevels = levelsBy(byQuestion, (r) => r.questionKey);
   const questions: Record<string, Shares> = {};
@@ -76,9 +83,10 @@ export async function buildTallies(deps: Deps, unitId: string, from: string, to:
     unitId,
     from,
     to,
+    channel,
     form: formView(form),
     rule: RULE,
-    total: questions[overall]!,
+    total: { ...questions[overall]!, channels: Object.fromEntries(channels) },
     questions,
     officers: officerRows,
     fields: fieldRows,

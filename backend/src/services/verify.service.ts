@@ -32,14 +32,17 @@ const tallyKey = (t: { formKey: string; day: string; officerId: string; fieldId:
  * The tally cells a stored row must have added, counted here with code of verify's own (issue
  * 24: a check that shares the writer's code would agree with it by construction). The rules, as
  * ARCHITECTURE.md and the self-rating feature state them: each answer counts once under its
- * form, day, field ('' for none) and officer ('' for none); a self-rating counts under no officer,
- * and once more under its officer as 'self_rating' with the overall level.
+ * form, day, field ('' for none) and officer ('' for none); the overall level once more as
+ * 'channel:<channel>'; a self-rating counts under no officer, and once more under its officer as
+ * 'self_rating' with the overall level.
  */
 function expectedCells(row: ResponseRow, answers: Record<string, unknown>, overallKey: string | undefined): { formKey: string; day: string; officerId: string; fieldId: string; questionKey: string; level: number }[] {
   const isSelf = row.self_rating === 1;
   const base = { formKey: row.form_key, day: row.day, fieldId: row.field_id ?? '' };
   const cells = Object.keys(answers).map((questionKey) => ({ ...base, officerId: isSelf || row.officer_id === null ? '' : row.officer_id, questionKey, level: Number(answers[questionKey]) }));
   const overall = overallKey === undefined ? undefined : answers[overallKey];
+  // How it came, under the overall level: 'qr' was the Mini App in Zalo before channels were named.
+  if (overall !== undefined) cells.push({ ...base, officerId: isSelf || row.officer_id === null ? '' : row.officer_id, questionKey: `channel:${row.channel === 'qr' ? 'zalo' : row.channel}`, level: Number(overall) });
   if (isSelf && row.officer_id !== null && overall !== undefined) cells.push({ ...base, officerId: row.officer_id, questionKey: 'self_rating', level: Number(overall) });
   return cells;
 }

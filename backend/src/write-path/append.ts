@@ -187,7 +187,7 @@ export async function appendResponses(trx: Transaction<Database>, dialect: Diale
     row.hash = hash;
     rows.push(row);
     heads.set(r.unitId, { seq: row.seq, hash });
-    for (const { formKey, officerId, questionKey, level } of tallyCells({ formKey: r.formKey, officerId: r.officerId, selfRating: r.selfRating === true, answers: r.answers, overallKey: r.overallKey })) {
+    for (const { formKey, officerId, questionKey, level } of tallyCells({ formKey: r.formKey, officerId: r.officerId, selfRating: r.selfRating === true, answers: r.answers, overallKey: r.overallKey, channel: r.channel })) {
       const key = `${r.unitId}|${formKey}|${r.day}|${officerId}|${r.fieldId ?? ''}|${questionKey}|${level}`;
       const t = tallies.get(key);
       if (t) t.count++;

@@ -75,7 +75,7 @@ export async function appendOneByOne(db: Db, records: readonly NewResponseInput[
             hash,
           })
           .execute();
-        for (const cell of tallyCells({ formKey: r.formKey, officerId: r.officerId, selfRating: r.selfRating === true, answers: r.answers, overallKey: r.overallKey })) {
+        for (const cell of tallyCells({ formKey: r.formKey, officerId: r.officerId, selfRating: r.selfRating === true, answers: r.answers, overallKey: r.overallKey, channel: r.channel })) {
           await trx
             .insertInto('tallies')
             .values({ unit_id: r.unitId, form_key: cell.formKey, day: r.day, officer_id: cell.officerId, field_id: r.fieldId ?? '', question_key: cell.questionKey, level: cell.level, count: 1 })

@@ -1,3 +1,4 @@
+import { channelOf, type ClaimedChannel } from '../domain/channels.ts';
 import { answerProblems, type FormDefinition } from '../domain/form.ts';
 import { vietnamDay } from '../domain/day.ts';
 import { findPointByTokenKey } from '../db/points.repository.ts';
@@ -20,7 +21,8 @@ export interface ResponseSubmission {
   issues?: string[] | undefined;
   comment?: string | undefined;
   dossierCode?: string | undefined;
-  channel?: string | undefined;
+  /** What the app says (inside Zalo, a browser, kiosk mode); the server decides (channelOf). */
+  channel?: ClaimedChannel | undefined;
   /** The Mini App's Zalo access token: verified with Zalo (bounded), kept only as a keyed hash. */
   zaloAccessToken?: string | undefined;
 }
@@ -105,7 +107,7 @@ export async function recordResponse(deps: Deps, ctx: PointContext, input: Respo
     issues,
     comment: input.comment ?? null,
     dossierCode: input.dossierCode ?? null,
-    channel: input.channel ?? 'qr',
+    channel: channelOf({ claimed: input.channel, verified: respondent.verification === 'verified', pointKind: ctx.point.kind }),
     receivedAt: now.toISOString(),
     day: vietnamDay(now),
   });

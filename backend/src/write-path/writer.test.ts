@@ -19,7 +19,8 @@ afterEach(async () => {
 });
 
 async function setUp(): Promise<{ d: TestDeps; unit: SeededUnit }> {
-  const d = await createTestDeps();
+  // The batch mechanics of the 25 % rule at small n: the minimum n of instant alerts is 1 here.
+  const d = await createTestDeps({ ALERT_MIN_RESPONSES: '1' });
   cleanups.push(() => d.close());
   return { d, unit: await seedUnit(d, 'xa-writer', { staff: true }) };
 }
@@ -151,12 +152,13 @@ describe.runIf(dialectUnderTest() === 'postgres')('ResponseWriter round trips (P
     ]);
 
     events.length = 0;
-    // Rule 1 (a low rating) and rule 2 (officer 1: 1 of 1 dissatisfied): names, recipients and
-    // month sums are read with the lock; both alerts and their messages go with the COMMIT.
+    // Rule 1 (a low rating) and rule 2 (officer 1: 1 of 1 dissatisfied): names, recipients, the
+    // period's sums and the officer's alert state are read with the lock; both alerts, their
+    // messages and the new alert state go with the COMMIT.
     await writer.submit(newResponseRecord(unit, 1, { answers: low, officerId: unit.officers[1]! }));
     expect(roundTrips(events)).toEqual([
-      ['begin', LOCK, `select 'unit' as`, 'select cast($1 as'],
-      [APPEND, 'insert into "alerts"', 'insert into outbox', 'insert into "alerts"', 'insert into outbox', 'commit'],
+      ['begin', LOCK, `select 'unit' as`, 'select cast($1 as', 'select "unit_id", "form_key",'],
+      [APPEND, 'insert into "alerts"', 'insert into outbox', 'insert into "alert_states"', 'insert into "alerts"', 'insert into outbox', 'commit'],
     ]);
     expect(await alertsOf(d)).toHaveLength(2);
   });

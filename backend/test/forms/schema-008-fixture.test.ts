@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../src/db/create-db.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
+import { vietnamDay } from '../../src/domain/day.ts';
 import { findUnitByCode } from '../../src/db/units.repository.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createDeps } from '../../src/services/context.ts';
@@ -53,9 +54,14 @@ describe('a database made before forms were data (migrations 001–008)', () => 
   });
 
   it('keeps every tally row, now the counter form’s, and the same figures as before', async () => {
-    const rows = await db.kysely.selectFrom('tallies').selectAll().execute();
+    const all = await db.kysely.selectFrom('tallies').selectAll().execute();
+    // Migration 012 added one 'channel:<channel>' cell per response (its overall level): the rest are as they were.
+    const rows = all.filter((t) => !t.question_key.startsWith('channel:'));
     expect(rows).toHaveLength(expected.tallyRows);
     expect(rows.reduce((n, t) => n + Number(t.count), 0)).toBe(expected.tallyCount);
+    const channelCells = all.filter((t) => t.question_key.startsWith('channel:'));
+    expect(channelCells.reduce((n, t) => n + Number(t.count), 0)).toBe(expected.chainHead.seq);
+    expect(new Set(channelCells.map((t) => t.question_key)).has('channel:qr')).toBe(false);
     expect(new Set(rows.map((t) => t.form_key))).toEqual(new Set(['counter']));
     const unit = (await findUnitByCode(db.kysely, expected.unitCode))!;
     const head = await db.kysely.selectFrom('chain_heads').selectAll().where('unit_id', '=', unit.id).executeTakeFirstOrThrow();
@@ -71,6 +77,26 @@ describe('a database made before forms were data (migrations 001–008)', () => 
       expect(new Set((await db.kysely.selectFrom('points').select('form_key').execute()).map((p) => p.form_key))).toEqual(new Set(['counter']));
     } finally {
       await deps.writer.close();
+    }
+  });
+
+  it('gets a case for each misconduct report and each "Rất không hài lòng" with a comment (migration 011), old ones not woken up', async () => {
+    const responses = await db.kysely.selectFrom('responses').select(['id', 'answers', 'issues', 'comment', 'day']).execute();
+    // Independently of the migration: the fixture's forms all ask "overall".
+    const expectedCases = responses
+      .filter((r) => r.issues !== '[]' || ((JSON.parse(r.answers) as Record<string, number>)['overall'] === 1 && r.comment !== null))
+      .map((r) => ({ id: r.id, kind: r.issues !== '[]' ? 'misconduct' : 'very_dissatisfied', day: r.day }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+    expect(expectedCases.some((c) => c.kind === 'misconduct')).toBe(true);
+    expect(expectedCases.some((c) => c.kind === 'very_dissatisfied')).toBe(true);
+    const cases = await db.kysely.selectFrom('cases').selectAll().orderBy('response_id').execute();
+    expect(cases.map((c) => ({ id: c.response_id, kind: c.kind, day: c.day }))).toEqual(expectedCases);
+    for (const c of cases) {
+      expect(c.due_day > c.day).toBe(true);
+      expect([0, 6]).not.toContain(new Date(`${c.due_day}T00:00:00Z`).getUTCDay());
+      // Past its due day when migrated: marked escalated, so that history wakes no one up.
+      expect(Number(c.escalation)).toBe(c.due_day < vietnamDay(new Date()) ? 3 : 0);
+      expect(['new', 'in_progress', 'handled']).toContain(c.status);
     }
   });
 });

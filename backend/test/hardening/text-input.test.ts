@@ -139,7 +139,8 @@ describe('verify on rows stored before the fix (issue 23, item 1)', () => {
       const hash = createHash('sha256').update(head.hash).update(JSON.stringify(sortDeep(record))).digest('hex');
       await d.db.kysely.insertInto('responses').values({ ...row, prev_hash: head.hash, hash }).execute();
       await d.db.kysely.updateTable('chain_heads').set({ seq: row.seq, hash }).where('unit_id', '=', u.unitId).execute();
-      for (const [question, level] of Object.entries(JSON.parse(row.answers) as Record<string, number>)) {
+      // Its tally cells as they are after migration 012: each answer, and its channel with the overall level.
+      for (const [question, level] of [...Object.entries(JSON.parse(row.answers) as Record<string, number>), ['channel:web', 5] as const]) {
         await d.db.kysely
           .insertInto('tallies')
           .values({ unit_id: u.unitId, form_key: 'counter', day: row.day, officer_id: '', field_id: '', question_key: question, level, count: 1 })

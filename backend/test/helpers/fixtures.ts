@@ -67,7 +67,7 @@ export function newResponseRecord(unit: SeededUnit, i: number, over: Partial<New
     issues: [],
     comment: null,
     dossierCode: null,
-    channel: 'qr',
+    channel: 'zalo',
     receivedAt: now.toISOString(),
     day: vietnamDay(now),
     ...over,

@@ -114,7 +114,15 @@ describe('trends', () => {
     const default30 = (await (await t.get(`/api/units/${a.unitId}/trends`, h)).json()) as TrendsReport;
     expect(default30.days).toHaveLength(30);
     expect(default30.to).toBe('2026-11-25');
-    await expectErrorShape(await t.get(`/api/units/${a.unitId}/trends?from=2024-01-01&to=2026-01-01`, h), 400);
+    // Longer ranges are cut by week, then by month: two years are 25 points, not 732.
+    const twoYears = (await (await t.get(`/api/units/${a.unitId}/trends?from=2024-01-01&to=2026-01-01`, h)).json()) as TrendsReport;
+    expect(twoYears.bucketUnit).toBe('month');
+    expect(twoYears.buckets).toHaveLength(25);
+    expect(twoYears.days).toEqual([]);
+    const quarter = (await (await t.get(`/api/units/${a.unitId}/trends?from=2026-10-01&to=2026-12-31`, h)).json()) as TrendsReport;
+    expect(quarter.bucketUnit).toBe('week');
+    expect(quarter.buckets.reduce((n, b) => n + b.responses, 0)).toBe(r.days.reduce((n, d) => n + d.responses, 0));
+    await expectErrorShape(await t.get(`/api/units/${a.unitId}/trends?from=2010-01-01&to=2026-01-01`, h), 400);
   });
 });
 
@@ -194,7 +202,10 @@ describe('GET /board/:unitCode', () => {
     await expectErrorShape(await t.json('PATCH', `/api/admin/units/${a.unitId}`, { showOfficerNames: 'yes' }, t.admin), 400);
   });
 
-  it('answers 404 for an unknown unit', async () => {
-    await expectErrorShape(await t.get('/board/no-such-unit'), 404, 'not_found');
+  it('answers an HTML 404 page for an unknown unit', async () => {
+    const res = await t.get('/board/no-such-unit');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(await res.text()).toContain('Không có đơn vị mang mã &quot;no-such-unit&quot;');
   });
 });

@@ -9,50 +9,14 @@ describe.each([
   { writer: 'in-process writer', writerThread: false },
   { writer: 'writer thread', writerThread: true },
 ])('alert rules ($writer)', ({ writerThread }) => {
-  const bed = useTestbed({ writerThread });
+  // The batch mechanics at small n: instant 25 % alerts from n = 1 here (the policy is tested below).
+  const bed = useTestbed({ writerThread, env: { ALERT_MIN_RESPONSES: '1' } });
 
   const rate = async (overall: number, officer = bed.unit.officers[1]) => {
     const res = await bed.t.post('/api/public/responses', responseBody(bed.unit.counterToken, { officerId: officer, answers: { overall, access: 3, attitude: 3, responsibility: 3, guidance: 3 } }));
     expect(res.status).toBe(201);
   };
   const alerts = (kind: 'response' | 'crossing' | 'digest') => bed.deps.db.kysely.selectFrom('alerts').selectAll().where('kind', '=', kind).orderBy('created_at').execute();
-
-  it('rule 2: the 25 % crossing fires once per officer per month, not on every later response', async () => {
-    for (const l of [5, 5, 4]) await rate(l);
-    await rate(2); // 1/4 = 25 %: not over
-    expect(await alerts('crossing')).toHaveLength(0);
-    await rate(2); // 2/5 = 40 %: crosses
-    let crossing = await alerts('crossing');
-    expect(crossing).toHaveLength(1);
-    const details = JSON.parse(crossing[0]!.details) as { n: number; share: number; interval: { low: number; high: number }; smallSample: boolean };
-    expect(details).toMatchObject({ n: 5, share: 0.4, smallSample: true });
-    expect(details.interval.low).toBeLessThan(0.4);
-    expect(crossing[0]!.text).toContain('ít dữ liệu');
-    expect(crossing[0]!.text).toContain('2/5');
-
-    await rate(2); // still over: nothing new
-    for (const l of [5, 5, 5, 5, 5, 5]) await rate(l); // back under
-    await rate(1);
-    await rate(1);
-    await rate(1); // over again in the same month: still nothing new
-    expect(await alerts('crossing')).toHaveLength(1);
-    // …and no message for the alert that was not made (chairman + clerk of the one that was).
-    const crossingIds = (await alerts('crossing')).map((c) => c.id);
-    expect(await bed.deps.db.kysely.selectFrom('outbox').select('id').where('alert_id', 'in', crossingIds).execute()).toHaveLength(2);
-    const messagesOfCrossings = await bed.deps.db.kysely.selectFrom('outbox').innerJoin('alerts', 'alerts.id', 'outbox.alert_id').select('outbox.id').where('alerts.kind', '=', 'crossing').execute();
-    expect(messagesOfCrossings).toHaveLength(2);
-
-    // Other officers are independent; a new month starts afresh.
-    await rate(2, bed.unit.officers[2]);
-    bed.deps.setNow('2026-12-02T03:00:00.000Z');
-    await rate(1);
-    crossing = await alerts('crossing');
-    expect(crossing.map((c) => [c.officer_id, c.day.slice(0, 7)])).toEqual([
-      [bed.unit.officers[1], '2026-11'],
-      [bed.unit.officers[2], '2026-11'],
-      [bed.unit.officers[1], '2026-12'],
-    ]);
-  });
 
   it('rule 2: two officers crossing in one batch each get their alert, from their own figures', async () => {
     for (const officer of [bed.unit.officers[1], bed.unit.officers[2]]) for (const l of [5, 5, 4]) await rate(l, officer);
@@ -166,5 +130,47 @@ describe.each([
     expect(await bed.deps.db.kysely.selectFrom('outbox').selectAll().where('alert_id', '=', quiet.id).execute()).toEqual([]);
     bed.deps.setNow('2026-11-26T10:31:00.000Z'); // next day
     expect(await runDigests(bed.deps)).toBe(2);
+  });
+});
+
+describe.each([
+  { writer: 'in-process writer', writerThread: false },
+  { writer: 'writer thread', writerThread: true },
+])('the threshold alert policy ($writer, ALERT_MIN_RESPONSES = 10)', ({ writerThread }) => {
+  const bed = useTestbed({ writerThread });
+  const rate = async (overall: number, officer = bed.unit.officers[1]) => {
+    const res = await bed.t.post('/api/public/responses', responseBody(bed.unit.counterToken, { officerId: officer, answers: { overall, access: 3, attitude: 3, responsibility: 3, guidance: 3 } }));
+    expect(res.status).toBe(201);
+  };
+  const crossings = () => bed.deps.db.kysely.selectFrom('alerts').selectAll().where('kind', '=', 'crossing').orderBy('created_at').execute();
+
+  it('n = 1 at 100 % is flagged without an alert; n = 10 at 30 % alerts once; down to 20 % and up to 30 % alerts again', async () => {
+    await rate(1); // 1/1 = 100 %: the flag, no instant alert
+    const tallies = (await (await bed.t.get(`/api/units/${bed.unit.unitId}/tallies`, await bed.t.login(bed.unit.chairman.username, bed.unit.chairman.password))).json()) as {
+      officers: { officerId: string; flagged: boolean; responses: number }[];
+    };
+    expect(tallies.officers.find((o) => o.officerId === bed.unit.officers[1])).toMatchObject({ flagged: true, responses: 1 });
+    expect(await crossings()).toHaveLength(0);
+
+    for (const l of [5, 5, 5, 5, 5, 5, 1]) await rate(l); // 2/8
+    expect(await crossings()).toHaveLength(0);
+    await rate(5); // 2/9
+    await rate(1); // 3/10 = 30 %, n = 10: the alert
+    let made = await crossings();
+    expect(made).toHaveLength(1);
+    expect(JSON.parse(made[0]!.details)).toMatchObject({ n: 10, dissatisfied: 3, share: 0.3, smallSample: false, certainty: 'chance' });
+    expect(made[0]!.text).toContain('Vượt 25% (theo quy định) – có thể do ngẫu nhiên (ít phiếu)');
+    expect(made[0]!.text).toContain('3/10');
+
+    await rate(1); // 4/11: still over, the alert stands: nothing new
+    expect(await crossings()).toHaveLength(1);
+    for (const l of [5, 5, 5, 5, 5, 5, 5, 5, 5]) await rate(l); // 4/20 = 20 %
+    await rate(1); // 5/21 ≈ 23.8 %: seen under, the alert is reset
+    await rate(1); // 6/22 ≈ 27.3 %: crosses again
+    made = await crossings();
+    expect(made).toHaveLength(2);
+    expect(JSON.parse(made[1]!.details)).toMatchObject({ n: 22, dissatisfied: 6 });
+    // Each with its messages (chairman and clerk).
+    expect(await bed.deps.db.kysely.selectFrom('outbox').select('id').where('alert_id', 'in', made.map((c) => c.id)).execute()).toHaveLength(4);
   });
 });

@@ -30,6 +30,18 @@ export function emptyForm(clientId: string): RatingFormState {
   return { clientId, answers: {}, officerId: null, fieldId: null, issues: [], comment: '', triedToSend: false };
 }
 
+/** Nothing chosen, written or tried yet: a kiosk can leave such a form to the next person as it is. */
+export function isBlankForm(state: RatingFormState): boolean {
+  return (
+    Object.keys(state.answers).length === 0 &&
+    state.officerId === null &&
+    state.fieldId === null &&
+    state.issues.length === 0 &&
+    state.comment === '' &&
+    !state.triedToSend
+  );
+}
+
 /** Keeps at most COMMENT_MAX characters (UTF-16 units, as the server counts), in NFC. */
 export function clampComment(text: string): string {
   return text.normalize('NFC').slice(0, COMMENT_MAX);

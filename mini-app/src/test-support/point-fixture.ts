@@ -42,7 +42,7 @@ const form: Form = {
 /** A counter point: the citizen may choose the officer. */
 export const COUNTER_POINT: PublicPoint = {
   unit: { id: 'unit-1', code: 'xa-nam-dong', name: 'UBND xã Nam Đông' },
-  point: { id: 'point-1', label: 'Quầy một cửa' },
+  point: { id: 'point-1', label: 'Quầy một cửa', kind: 'counter', kioskIdleSeconds: null },
   officer: null,
   officers: [
     { id: 'off-1', name: 'Nguyễn Thị Lan', title: 'Công chức Tư pháp – Hộ tịch' },
@@ -100,4 +100,4 @@ const sipasForm: Form = {
 };
 
 /** A counter point serving the SIPAS-like form. */
-export const SIPAS_POINT: PublicPoint = { ...COUNTER_POINT, point: { id: 'point-3', label: 'Quầy khảo sát SIPAS' }, form: sipasForm };
+export const SIPAS_POINT: PublicPoint = { ...COUNTER_POINT, point: { id: 'point-3', label: 'Quầy khảo sát SIPAS', kind: 'counter', kioskIdleSeconds: null }, form: sipasForm };

@@ -34,11 +34,12 @@ export function registerPointCommands(program: Command): void {
     .argument('<label>', 'what the poster says, e.g. "Quầy tiếp nhận và trả kết quả"')
     .option('--officer <officer>', 'for a desk point: the officer’s id, id prefix or exact name')
     .option('--form <key>', 'the form it serves (default: counter; see `forms list`)')
-    .action(async (unitCode: string, label: string, o: { officer?: string; form?: string }) => {
+    .option('--kiosk', 'a kiosk: a shared tablet at the counter (its link opens kiosk mode)')
+    .action(async (unitCode: string, label: string, o: { officer?: string; form?: string; kiosk?: boolean }) => {
       const p = await withDeps(async (deps) => {
         const unit = await unitByCode(deps, unitCode);
         const officerId = o.officer === undefined ? undefined : await officerIdFor(deps, unit.id, o.officer);
-        return createPoint(deps, unit.id, parseArgs(createPointSchema, { label, officerId, formKey: o.form }));
+        return createPoint(deps, unit.id, parseArgs(createPointSchema, { label, officerId, formKey: o.form, kind: o.kiosk ? 'kiosk' : undefined }));
       });
       out(`created point "${p.label}" id ${p.id}\n  deepLink: ${p.deepLink}\n  webLink:  ${p.webLink}`);
     });
@@ -55,7 +56,7 @@ export function registerPointCommands(program: Command): void {
         return (await listPoints(deps.db.kysely, unit.id)).map(({ tokenKey, ...p }) => ({
           ...p,
           officerName: p.officerId ? (officers.get(p.officerId) ?? null) : null,
-          ...pointLinks(deps.config, tokenKey),
+          ...pointLinks(deps.config, tokenKey, p.kind),
         }));
       });
       if (o.json) return printJson(rows);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { decodeUtf8 } from '../../../backend/src/domain/text.ts';
+import { firstBadLine } from '../../../backend/src/files/tabular.ts';
 import { CliError } from './errors.ts';
 
 /** A file's bytes, or a CliError naming the file and the system's reason. */
@@ -8,16 +9,6 @@ export function readFileBytes(file: string): Buffer {
     return readFileSync(file);
   } catch (err) {
     throw new CliError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-  }
-}
-
-/** The 1-based line holding the first byte that is not valid UTF-8 ('\n' is never part of a multi-byte character). */
-function firstBadLine(bytes: Uint8Array): number {
-  let start = 0;
-  for (let line = 1; ; line++) {
-    const end = bytes.indexOf(0x0a, start);
-    if (decodeUtf8(bytes.subarray(start, end === -1 ? bytes.length : end)) === null || end === -1) return line;
-    start = end + 1;
   }
 }
 

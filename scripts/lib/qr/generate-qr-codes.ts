@@ -44,7 +44,7 @@ async function generateUnit(deps: Deps, unit: Unit, outDir: string, summary: QrR
   const entries: IndexEntry[] = [];
   if (points.length > 0) mkdirSync(dir, { recursive: true });
   for (const p of points) {
-    const links = pointLinks(deps.config, p.tokenKey);
+    const links = pointLinks(deps.config, p.tokenKey, p.kind);
     const officer = p.officerId ? officers.get(p.officerId) : undefined;
     const base = pointFileBase(p);
     const data: PosterData = {
@@ -54,6 +54,7 @@ async function generateUnit(deps: Deps, unit: Unit, outDir: string, summary: QrR
       deepLink: links.deepLink,
       webLink: links.webLink,
       pointId: p.id,
+      kiosk: p.kind === 'kiosk',
     };
     const files = { svg: `${base}.svg`, png: `${base}.png`, a4: `${base}-a4.pdf`, a5: `${base}-a5.pdf` };
     writeIfChanged(join(dir, files.svg), await qrSvg(links.deepLink), summary);

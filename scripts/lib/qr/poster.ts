@@ -10,6 +10,8 @@ export interface PosterData {
   pointLabel: string;
   /** Set for a desk point: the officer the QR rates. */
   officer: { name: string; title: string | null } | null;
+  /** A kiosk point's poster says so: it is stuck on the tablet's stand, the QR sets the tablet up. */
+  kiosk?: boolean;
   deepLink: string;
   webLink: string;
   pointId: string;
@@ -76,8 +78,9 @@ function layout(doc: Doc, d: PosterData): void {
   doc.fillColor('#cfe0f7').font('semibold').fontSize(11).text(POSTER_TEXT.kicker, M, 26, { width: inner, align: 'center', height: BOX });
   const unitSize = fitSize(doc, 'bold', d.unitName, inner, 30, 16, 1);
   doc.fillColor('#ffffff').font('bold').fontSize(unitSize).text(d.unitName, M, 46, { width: inner, align: 'center', height: BOX });
-  const labelSize = fitSize(doc, 'medium', d.pointLabel, inner, 16, 10, 1);
-  doc.fillColor('#ffffff').font('medium').fontSize(labelSize).text(d.pointLabel, M, 92, { width: inner, align: 'center', height: BOX });
+  const label = d.kiosk ? `Kiosk · ${d.pointLabel}` : d.pointLabel;
+  const labelSize = fitSize(doc, 'medium', label, inner, 16, 10, 1);
+  doc.fillColor('#ffffff').font('medium').fontSize(labelSize).text(label, M, 92, { width: inner, align: 'center', height: BOX });
 
   // Headline.
   let y = 152;

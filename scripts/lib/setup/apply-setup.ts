@@ -158,7 +158,7 @@ export async function applySetup(deps: Deps, plan: SetupPlan, file: string, opts
             if (!officer) throw new FileErrors(file, [{ line: p.line, message: `officer "${p.officerName}" is not an active officer of ${p.unitCode}` }]);
             officerId = officer.id;
           }
-          await insertPoint(trx, { id: crypto.randomUUID(), unitId: id, officerId, label: p.label, tokenKey: newTokenKey(), formKey: DEFAULT_FORM_KEY, now });
+          await insertPoint(trx, { id: crypto.randomUUID(), unitId: id, officerId, label: p.label, tokenKey: newTokenKey(), formKey: DEFAULT_FORM_KEY, kind: 'counter', now });
           created.points++;
         }
         opts.progress?.tick();

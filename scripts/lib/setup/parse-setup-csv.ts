@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UNIT_KINDS, unitCode } from '../../../backend/src/http/admin/admin.schemas.ts';
-import { readCsvRecords } from '../cli/csv-records.ts';
+import { readCsvRecords } from '../../../backend/src/files/csv-records.ts';
 import { crossCheck, EMPTY_PLAN, FileErrors, officerSchema, pointSchema, staffSchema, text, type LineError, type SetupPlan } from './setup-plan.ts';
 
 export const SETUP_CSV_COLUMNS = ['type', 'unit', 'name', 'title', 'kind', 'parent', 'officer', 'username', 'role', 'password'] as const;

@@ -1,3 +1,4 @@
+import type { PointKind } from '../../domain/channels.ts';
 import { Hono } from 'hono';
 import { listUnits, setShowOfficerNames } from '../../db/units.repository.ts';
 import { z } from 'zod';
@@ -26,7 +27,7 @@ import { formView } from '../../services/form-view.ts';
 import { activeSchema, createOfficerSchema, createPointSchema, createStaffSchema, createUnitSchema } from './admin.schemas.ts';
 
 export function adminRoutes(deps: Deps) {
-  const withLinks = <P extends { tokenKey: string }>({ tokenKey, ...p }: P) => ({ ...p, ...pointLinks(deps.config, tokenKey) });
+  const withLinks = <P extends { tokenKey: string; kind: PointKind }>({ tokenKey, ...p }: P) => ({ ...p, ...pointLinks(deps.config, tokenKey, p.kind) });
   const notFound = (what: string) => new AppError('not_found', `${what} not found`);
 
   return new Hono<AuthEnv>()

@@ -1,3 +1,4 @@
+import { POINT_KINDS } from '../../domain/channels.ts';
 import { z } from 'zod';
 
 const name = z
@@ -22,6 +23,8 @@ export const createPointSchema = z.strictObject({
   officerId: z.string().min(1).max(64).optional(),
   /** The form the point serves (its latest version); default the counter form. */
   formKey: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'lowercase key').optional(),
+  /** 'kiosk': a shared tablet at the counter (its link opens kiosk mode); default 'counter'. */
+  kind: z.enum(POINT_KINDS).optional(),
 });
 
 export const STAFF_ROLES = ['clerk', 'chairman', 'supervisor'] as const;

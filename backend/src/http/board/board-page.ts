@@ -1,12 +1,15 @@
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import { vietnamDay } from '../../domain/day.ts';
 import { LEVELS } from '../../domain/levels.ts';
 import type { Shares } from '../../domain/results.ts';
-import type { BoardData, BoardPeriod } from '../../services/board.service.ts';
+import type { BoardData, BoardPeriod, BoardPublication } from '../../services/board.service.ts';
 import { formatCount, formatDay, formatPercent, formatTime } from './board-format.ts';
 import { BOARD_CSS } from './board-style.ts';
 
 export const BOARD_REFRESH_SECONDS = 60;
+
+const vietnamDayOf = (iso: string) => vietnamDay(new Date(iso));
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -35,6 +38,7 @@ function periodCard(p: BoardPeriod): Html {
       <p class="big" data-satisfied="${t.satisfiedShare ?? ''}">${formatPercent(t.satisfiedShare)}</p>
       <p class="big-label">hài lòng và rất hài lòng<br /><strong>${formatCount(t.responses)}</strong> lượt đánh giá</p>
     </div>
+    ${p.channels.length > 0 ? html`<p class="channels" data-channels="${p.channels.map((c) => `${c.channel}:${c.responses}`).join(' ')}">Qua: ${p.channels.map((c, i) => html`${i > 0 ? ' · ' : ''}${c.label} <strong>${formatCount(c.responses)}</strong>`)}</p>` : ''}
     <h3>Mức độ hài lòng chung</h3>
     <ul class="levels">${levelRows(t)}</ul>
     <h3>Theo tiêu chí (tỷ lệ hài lòng)</h3>
@@ -55,6 +59,20 @@ function officerTable(p: BoardPeriod): Html {
     </table>`;
 }
 
+function publishedList(list: BoardPublication[]): Html {
+  return html`<section class="card published" aria-labelledby="h-published">
+    <h2 id="h-published">Kết quả đã công bố</h2>
+    <p class="range">Báo cáo chính thức của từng kỳ, tải về nguyên bản. Mã SHA-256 dùng để kiểm tra bản in hoặc bản tải về có đúng bản đã công bố.</p>
+    <ul class="pubs">${list.map(
+      (p) => html`<li data-publication="${p.id}" data-sha256="${p.sha256}">
+        <a href="${p.href}" target="_blank" rel="noopener">${p.label}</a>
+        <span class="pub-meta">${formatPercent(p.satisfiedShare)} hài lòng · ${formatCount(p.responses)} lượt · công bố ngày ${formatDay(vietnamDayOf(p.publishedAt))} · PDF ${formatCount(Math.ceil(p.bytes / 1024))} KB</span>
+        <span class="sha">SHA-256: <code>${p.sha256}</code></span>
+      </li>`,
+    )}</ul>
+  </section>`;
+}
+
 /** The whole page; every value goes through hono/html's escaping (names are user-entered text). */
 export function renderBoard(d: BoardData): Html {
   return html`<!doctype html>
@@ -72,7 +90,7 @@ export function renderBoard(d: BoardData): Html {
   <h1>${d.unit.name}</h1>
   <p class="sub">Bộ phận tiếp nhận và trả kết quả — số liệu công khai, cập nhật liên tục</p>
 </header>
-<main>${d.periods.map(periodCard)}</main>
+<main>${d.periods.map(periodCard)}${d.published.length > 0 ? publishedList(d.published) : ''}</main>
 <footer>
   <p>Cập nhật lúc <time datetime="${d.generatedAt}">${formatTime(d.generatedAt)} ngày ${formatDay(d.today)}</time>; trang tự làm mới sau mỗi ${BOARD_REFRESH_SECONDS} giây.</p>
   <p class="chain" data-chain-seq="${d.chainHead?.seq ?? 0}">Mã kiểm chứng (đầu chuỗi băm${d.chainHead ? `, phiếu số ${d.chainHead.seq}` : ''}): <code>${d.chainHead?.hash ?? '–'}</code></p>

@@ -9,6 +9,7 @@ main{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:1
 .card{background:#fff;border-radius:14px;padding:16px 18px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
 .card h2{margin:0;font-size:clamp(20px,2.2vw,30px);color:#0050c8}
 .range{margin:2px 0 8px;color:#4a5056}
+.channels{margin:4px 0 10px;color:#4a5056;font-size:.95em}
 .headline{display:flex;align-items:center;gap:16px;flex-wrap:wrap;margin:4px 0 8px}
 .big{margin:0;font-size:clamp(44px,6vw,84px);font-weight:800;color:#0b7a43;line-height:1}
 .big-label{margin:0;font-size:clamp(16px,1.6vw,22px);color:#33383d}
@@ -24,6 +25,12 @@ ul{list-style:none;margin:0;padding:0}
 .officers{width:100%;border-collapse:collapse;font-size:clamp(15px,1.3vw,19px)}
 .officers th,.officers td{padding:5px 4px;border-bottom:1px solid #e3e6ea;text-align:right}
 .officers th[scope=row],.officers th:first-child{text-align:left;font-weight:500}
+a{color:#0050c8}
+.pubs li{padding:8px 0;border-bottom:1px solid #e3e6ea;display:flex;flex-direction:column;gap:2px}
+.pubs a{font-size:clamp(16px,1.5vw,21px);font-weight:600}
+.pub-meta{color:#33383d}
+.sha{font-size:12px;color:#4a5056;overflow-wrap:anywhere}
+.notfound{max-width:640px;width:calc(100% - 32px);margin:24px auto;background:#fff;border-radius:14px;padding:20px 24px}
 footer{padding:4px 20px 16px;max-width:1600px;margin:0 auto;color:#33383d;font-size:15px}
 footer p{margin:4px 0}
 .chain{font-size:12px;color:#4a5056;overflow-wrap:anywhere}

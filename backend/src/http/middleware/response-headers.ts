@@ -39,12 +39,12 @@ export function responseHeaders(opts: ResponseHeaderOptions): MiddlewareHandler 
       const ok = origin !== undefined && allowed.has(origin);
       if (ok) {
         c.header('Access-Control-Allow-Origin', origin);
-        // The Mini App reads Retry-After on 429 to schedule its retry.
-        c.header('Access-Control-Expose-Headers', 'Retry-After, X-Request-Id');
+        // The Mini App reads Retry-After on 429 to schedule its retry, and names downloads after Content-Disposition.
+        c.header('Access-Control-Expose-Headers', 'Retry-After, X-Request-Id, Content-Disposition');
       }
       if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
         if (ok) {
-          c.header('Access-Control-Allow-Methods', 'GET, POST, PATCH, DELETE, OPTIONS');
+          c.header('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
           c.header('Access-Control-Allow-Headers', 'Content-Type, Authorization');
           c.header('Access-Control-Max-Age', '600');
         }

@@ -36,7 +36,8 @@ export function publicRoutes(deps: Deps) {
       c.header('Cache-Control', 'no-store');
       return c.json({
         unit: { id: unit.id, code: unit.code, name: unit.name },
-        point: { id: point.id, label: point.label },
+        // A kiosk point: the app runs in kiosk mode, a half-filled form cleared after this idle time.
+        point: { id: point.id, label: point.label, kind: point.kind, kioskIdleSeconds: point.kind === 'kiosk' ? config.KIOSK_IDLE_SECONDS : null },
         officer: deskOfficer ? officerView(deskOfficer) : null,
         officers: deskOfficer ? [officerView(deskOfficer)] : officers.map(officerView),
         fields: fields.map((f) => ({ id: f.id, name: f.name })),

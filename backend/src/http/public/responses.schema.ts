@@ -1,3 +1,4 @@
+import { CLAIMABLE_CHANNELS } from '../../domain/channels.ts';
 import { z } from 'zod';
 
 const level = z.number().int().min(1).max(5);
@@ -34,7 +35,8 @@ export const responseBodySchema = z.strictObject({
     .transform((s) => s.trim())
     .optional(),
   zaloAccessToken: z.string().max(4096).optional(),
-  channel: z.enum(['qr', 'web', 'kiosk']).optional(),
+  // The app's word; the server decides where it knows better (domain/channels.ts). 'qr' is the older Mini App's 'zalo'.
+  channel: z.enum(CLAIMABLE_CHANNELS).optional(),
 });
 
 export type ResponseBody = z.output<typeof responseBodySchema>;

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { acknowledgeAlert, listAlerts, type AlertDelivery } from '../../db/alerts.repository.ts';
+import { acknowledgeAlert } from '../../db/alerts.repository.ts';
+import { listAlertItems } from '../../services/alerts.service.ts';
+import { alertDeliveryState } from '../../services/delivery.service.ts';
 import { SELF_RATING_KEY } from '../../domain/form.ts';
 import { findOfficer } from '../../db/officers.repository.ts';
 import { deleteLink } from '../../db/zalo-links.repository.ts';
@@ -15,19 +17,12 @@ import { rangeQuerySchema } from './range.ts';
 
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.iso.datetime().optional(),
-  kind: z.enum(['response', 'crossing', 'digest']).optional(),
+  // An instant, or the previous page's nextBefore ("instant|id").
+  before: z.string().max(120).regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z(\|[0-9A-Za-z_-]{1,64})?$/, 'Con trỏ trang không hợp lệ.').optional(),
+  kind: z.enum(['response', 'crossing', 'evaluation', 'digest', 'reminder', 'case_overdue']).optional(),
+  status: z.enum(['open', 'closed']).optional(),
 });
 const ackBody = z.strictObject({ note: z.string().trim().max(1000).optional() });
-
-/** One word for the staff list: has everyone got it, is it waiting on someone, or did it fail? */
-export function deliveryStatus(ds: AlertDelivery[]): 'none' | 'delivered' | 'failed' | 'waiting' | 'sending' {
-  if (ds.length === 0) return 'none';
-  if (ds.some((d) => d.status === 'failed')) return 'failed';
-  if (ds.some((d) => d.status === 'waiting')) return 'waiting';
-  if (ds.some((d) => d.status === 'pending' || d.status === 'sending')) return 'sending';
-  return 'delivered';
-}
 
 /**
  * Staff screens for alerts (list with delivery state and reasons, acknowledge with a note),
@@ -37,10 +32,10 @@ export function deliveryStatus(ds: AlertDelivery[]): 'none' | 'delivered' | 'fai
 export function alertsRoutes(deps: Deps) {
   return new Hono<AuthEnv>()
     .get('/:unitId/alerts', queryOf(listQuery), async (c) => {
-      const q = c.req.valid('query');
-      const alerts = await listAlerts(deps.db.kysely, c.req.param('unitId'), q);
-      return c.json({ alerts: alerts.map((a) => ({ ...a, status: deliveryStatus(a.deliveries) })) });
+      return c.json(await listAlertItems(deps, c.req.param('unitId'), c.req.valid('query')));
     })
+    // Whether alerts reach the chairman and clerks over Zalo, and what each can do when not.
+    .get('/:unitId/alert-delivery', async (c) => c.json(await alertDeliveryState(deps, c.req.param('unitId'))))
     .post('/:unitId/alerts/:alertId/ack', async (c) => {
       const body = parseOrThrow(ackBody, await optionalJson(c.req));
       const p = c.get('principal');

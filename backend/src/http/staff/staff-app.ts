@@ -3,7 +3,11 @@ import type { Deps } from '../../deps.ts';
 import { staffAuth, type AuthEnv } from '../middleware/auth.ts';
 import { unitScope } from '../middleware/unit-scope.ts';
 import { alertsRoutes } from './alerts.routes.ts';
+import { casesRoutes } from './cases.routes.ts';
 import { commentsRoutes } from './comments.routes.ts';
+import { coverageRoutes } from './coverage.routes.ts';
+import { paperRoutes } from './paper.routes.ts';
+import { reportsRoutes } from './reports.routes.ts';
 import { talliesRoutes } from './tallies.routes.ts';
 import { trendsRoutes } from './trends.routes.ts';
 import { unitsRoutes } from './units.routes.ts';
@@ -21,5 +25,9 @@ export function staffApp(deps: Deps) {
     .route('/', talliesRoutes(deps))
     .route('/', trendsRoutes(deps))
     .route('/', commentsRoutes(deps))
-    .route('/', alertsRoutes(deps));
+    .route('/', alertsRoutes(deps))
+    .route('/', casesRoutes(deps))
+    .route('/', coverageRoutes(deps))
+    .route('/', reportsRoutes(deps))
+    .route('/', paperRoutes(deps));
 }

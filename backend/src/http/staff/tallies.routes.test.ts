@@ -120,6 +120,7 @@ describe('GET /api/units/:unitId/tallies', () => {
       flagged: false,
       dissatisfiedInterval: null,
       smallSample: true,
+      channels: {},
     });
   });
 

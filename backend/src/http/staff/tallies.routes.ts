@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
+import { CHANNELS } from '../../domain/channels.ts';
 import { formKeysOfUnit } from '../../db/forms.repository.ts';
 import type { Deps } from '../../deps.ts';
 import { formView } from '../../services/form-view.ts';
@@ -9,7 +11,7 @@ import { dayRange, formKeySchema, rangeQuerySchema, todayOf } from './range.ts';
 
 /** Ten years of days: a tally range is read from the tallies' key alone, however long. */
 const MAX_DAYS = 3660;
-const talliesQuery = rangeQuerySchema.extend({ form: formKeySchema });
+const talliesQuery = rangeQuerySchema.extend({ form: formKeySchema, channel: z.enum(CHANNELS).optional() });
 
 /** GET …/:unitId/tallies and …/:unitId/forms (under the staff sub-app: signed in, unit in scope). */
 export function talliesRoutes(deps: Deps) {
@@ -23,7 +25,7 @@ export function talliesRoutes(deps: Deps) {
         { from: () => (q.to !== undefined && q.to < today ? q.to : today), to: () => (q.from !== undefined && q.from > today ? q.from : today) },
         MAX_DAYS,
       );
-      return c.json(await buildTallies(deps, c.req.param('unitId'), from, to, q.form ?? 'counter'));
+      return c.json(await buildTallies(deps, c.req.param('unitId'), from, to, q.form ?? 'counter', q.channel ?? null));
     })
     // The forms this unit uses (its points' and those it has counts of), each as its latest version: the screens' form picker.
     .get('/:unitId/forms', async (c) => {

@@ -6,8 +6,8 @@ import type { AuthEnv } from '../middleware/auth.ts';
 import { queryOf } from '../middleware/validation.ts';
 import { dayRange, formKeySchema, rangeQuerySchema, todayOf } from './range.ts';
 
-// One point per day: a year is already 366 points on a phone screen.
-const MAX_DAYS = 366;
+// Ten years: beyond two months the series is cut by week, beyond half a year by month.
+const MAX_DAYS = 3660;
 const trendsQuery = rangeQuerySchema.extend({ form: formKeySchema });
 
 /** GET /api/units/:unitId/trends?from&to — defaults to the last 30 days. */

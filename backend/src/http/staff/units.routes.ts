@@ -3,9 +3,14 @@ import { listUnits, unitSubtreeIds } from '../../db/units.repository.ts';
 import type { Deps } from '../../deps.ts';
 import type { AuthEnv } from '../middleware/auth.ts';
 
-/** GET /api/units: the units this sign-in may open (the screens' unit picker). */
+/** GET /api/units: the units this sign-in may open (the screens' unit picker); GET …/:unitId/staff: who may own a case. */
 export function unitsRoutes(deps: Deps) {
-  return new Hono<AuthEnv>().get('/', async (c) => {
+  return new Hono<AuthEnv>()
+    .get('/:unitId/staff', async (c) => {
+      const rows = await deps.db.kysely.selectFrom('staff').select(['id', 'username', 'role']).where('unit_id', '=', c.req.param('unitId')).where('active', '=', 1).orderBy('role').orderBy('username').execute();
+      return c.json({ staff: rows });
+    })
+    .get('/', async (c) => {
     const p = c.get('principal');
     const all = await listUnits(deps.db.kysely);
     let visible = all;
@@ -14,5 +19,5 @@ export function unitsRoutes(deps: Deps) {
       visible = all.filter((u) => reach.has(u.id));
     }
     return c.json({ units: visible.map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind, parentId: u.parentId, showOfficerNames: u.showOfficerNames })) });
-  });
+    });
 }

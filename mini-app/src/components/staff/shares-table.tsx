@@ -1,6 +1,8 @@
+import { Link } from 'react-router-dom';
 import type { SatisfactionRule, Shares } from '../../services/api/staff.ts';
-import { capitalize, formatCount, formatInterval, formatPercent, formatPercentShort, overThreshold } from '../../services/format/staff.ts';
+import { formatCount, formatInterval, formatPercent, formatPercentShort } from '../../services/format/staff.ts';
 import { LevelChips, type LevelScale } from './level-chips.tsx';
+import { VerdictBadge, verdictFor, verdictRowClass } from './verdict.tsx';
 
 /** A row is the API's results model as is: its flag, interval and small-sample mark are the server's. */
 export type SharesRow = Shares & {
@@ -12,8 +14,9 @@ export type SharesRow = Shares & {
 /**
  * One row per officer, field or criterion: n, the five levels, the shares, the interval and the
  * marks. Below 700 px each row becomes a card (staff.css), the cells keeping their labels.
- * `withFlag` (officers: the rule's low rating is theirs) adds the flag column and the red row; a
- * table without the column does not mark rows by colour alone.
+ * `withFlag` (officers: the rule's low rating is theirs) adds the verdict column (verdictOf's one
+ * wording) and colours the row red (over, certain) or amber (over, maybe chance); a table without
+ * the column does not mark rows by colour alone. `linkOf` makes a row's name a link (an officer's page).
  */
 export function SharesTable({
   caption,
@@ -22,6 +25,7 @@ export function SharesTable({
   rule,
   scale,
   withFlag = false,
+  linkOf,
 }: {
   readonly caption: string;
   readonly nameHeader: string;
@@ -29,6 +33,7 @@ export function SharesTable({
   readonly rule: SatisfactionRule;
   readonly scale?: LevelScale;
   readonly withFlag?: boolean;
+  readonly linkOf?: (row: SharesRow) => string | null;
 }) {
   return (
     <table className="shares-table">
@@ -50,39 +55,42 @@ export function SharesTable({
         </tr>
       </thead>
       <tbody>
-        {rows.map((r) => (
-          <tr key={r.id} data-row-id={r.id} className={withFlag && r.flagged ? 'is-flagged' : undefined}>
-            <th scope="row" data-label={nameHeader}>
-              <span className="row-name">{r.name}</span>
-              {r.sub && <span className="row-sub">{r.sub}</span>}
-            </th>
-            <td className="num" data-label="Số phiếu (n)" data-col="responses">
-              {formatCount(r.responses)}
-              {r.smallSample && r.responses > 0 && <span className="badge badge-small">ít dữ liệu</span>}
-            </td>
-            <td data-label="Mức 5 → 1" data-col="levels">
-              <LevelChips levels={r.levels} scale={scale} />
-            </td>
-            <td className="num" data-label="Hài lòng" data-col="satisfied">
-              {formatPercent(r.satisfiedShare)}
-            </td>
-            <td className="num" data-label="Không hài lòng" data-col="dissatisfied">
-              <strong>{formatPercent(r.dissatisfiedShare)}</strong>
-              {r.dissatisfiedInterval && <span className="row-sub">{formatInterval(r.dissatisfiedInterval)}</span>}
-            </td>
-            {withFlag && (
-              <td data-label="Đánh giá" data-col="flag">
-                {r.flagged ? (
-                  <span className="badge badge-flag">{capitalize(overThreshold(rule))} không hài lòng</span>
-                ) : r.responses === 0 ? (
-                  <span className="staff-muted">Chưa có phiếu</span>
+        {rows.map((r) => {
+          const href = linkOf?.(r) ?? null;
+          return (
+            <tr key={r.id} data-row-id={r.id} className={withFlag ? verdictRowClass(verdictFor(r, rule)) : undefined}>
+              <th scope="row" data-label={nameHeader}>
+                {href ? (
+                  <Link className="row-name row-link" to={href}>
+                    {r.name}
+                  </Link>
                 ) : (
-                  <span className="badge badge-ok">Đạt</span>
+                  <span className="row-name">{r.name}</span>
                 )}
+                {r.sub && <span className="row-sub">{r.sub}</span>}
+              </th>
+              <td className="num" data-label="Số phiếu (n)" data-col="responses">
+                {formatCount(r.responses)}
+                {r.smallSample && r.responses > 0 && <span className="badge badge-small">ít dữ liệu</span>}
               </td>
-            )}
-          </tr>
-        ))}
+              <td data-label="Mức 5 → 1" data-col="levels">
+                <LevelChips levels={r.levels} scale={scale} />
+              </td>
+              <td className="num" data-label="Hài lòng" data-col="satisfied">
+                {formatPercent(r.satisfiedShare)}
+              </td>
+              <td className="num" data-label="Không hài lòng" data-col="dissatisfied">
+                <strong>{formatPercent(r.dissatisfiedShare)}</strong>
+                {r.dissatisfiedInterval && <span className="row-sub">{formatInterval(r.dissatisfiedInterval)}</span>}
+              </td>
+              {withFlag && (
+                <td data-label="Đánh giá" data-col="flag">
+                  <VerdictBadge shares={r} rule={rule} />
+                </td>
+              )}
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

@@ -3,7 +3,7 @@ import { useContext } from 'react';
 import { NavLink } from 'react-router-dom';
 import { Page } from 'zmp-ui';
 import { signOut } from '../../services/api/staff.ts';
-import { ROLE_LABELS } from '../../services/format/staff.ts';
+import { formatDay, ROLE_LABELS, vietnamToday } from '../../services/format/staff.ts';
 import type { StaffSession } from '../../state/staff-session.ts';
 import { StaffUnitContext } from '../../state/staff-unit.ts';
 
@@ -12,9 +12,12 @@ const TABS = [
   { to: '/staff/trends', label: 'Xu hướng' },
   { to: '/staff/comments', label: 'Góp ý' },
   { to: '/staff/alerts', label: 'Cảnh báo' },
+  { to: '/staff/reports', label: 'Báo cáo' },
+  { to: '/staff/coverage', label: 'Số hồ sơ' },
+  { to: '/staff/paper', label: 'Phiếu giấy' },
 ] as const;
 
-/** Header (unit, who is signed in, sign-out), the screen tabs, and the screen. */
+/** Header (unit, who is signed in, the Zalo link, sign-out), the screen tabs, and the screen. */
 export function StaffLayout({ session, children }: { readonly session: StaffSession; readonly children: ReactNode }) {
   const unitState = useContext(StaffUnitContext);
   return (
@@ -47,6 +50,11 @@ export function StaffLayout({ session, children }: { readonly session: StaffSess
             {session.username}
             <span className="staff-user-role"> · {ROLE_LABELS[session.role] ?? session.role}</span>
           </span>
+          {unitState && (
+            <NavLink to="/staff/zalo" className={({ isActive }) => `staff-btn staff-btn-ghost staff-zalo-link${isActive ? ' is-active' : ''}`}>
+              <span className="staff-zalo-long">{'Liên kết\u00a0'}</span>Zalo
+            </NavLink>
+          )}
           <button type="button" className="staff-btn staff-btn-ghost" onClick={() => void signOut()}>
             Đăng xuất
           </button>
@@ -61,6 +69,10 @@ export function StaffLayout({ session, children }: { readonly session: StaffSess
           ))}
         </nav>
       )}
+      {/* On paper the header and tabs are left out: this line says whose figures they are. */}
+      <p className="print-only staff-print-head">
+        Hài Lòng · {unitState?.unit.name ?? ''} · in ngày {formatDay(vietnamToday())}
+      </p>
       <main className="staff-main">{children}</main>
     </Page>
   );

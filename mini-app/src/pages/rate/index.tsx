@@ -5,11 +5,16 @@ import type { DeliveryState, Outbox } from '../../services/offline/outbox.ts';
 import { lastSendWithinWindow, rememberSend } from '../../services/offline/recent-sends.ts';
 import { formatViTime } from '@hai-long/backend/domain/day';
 import { isInsideZalo } from '../../services/zalo/env.ts';
+import { isKioskMode } from '../../state/kiosk.ts';
+import { KioskForm } from './kiosk-form.tsx';
 import { PageMessage } from './page-message.tsx';
+import { PendingBadge } from './pending-badge.tsx';
 import { RatingForm } from './rating-form.tsx';
+import { scrollToTop } from './scroll-to-top.ts';
 import { ThankYou } from './thank-you.tsx';
 import { useLaunchParams } from './use-launch-params.ts';
 import { usePoint } from './use-point.ts';
+import './kiosk.css';
 
 interface Submitted {
   readonly clientId: string;
@@ -27,13 +32,16 @@ function recentNotice(at: Date): string {
 /** The rating screen, opened by the point token in the launch URL (`?q=<token>`, `&kiosk=1`). */
 export function RatePage({ outbox = appOutbox() }: { readonly outbox?: Outbox }) {
   const { params, ready } = useLaunchParams();
-  const { token, kiosk } = params;
+  const { token } = params;
   const { state, retry } = usePoint(ready ? token : null);
+  // `kiosk=1` in the link, or a kiosk point whatever the link says.
+  const kiosk = isKioskMode(params.kiosk, state.kind === 'ready' ? state.point : null);
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
   const [session, setSession] = useState(0);
   const [recentAt, setRecentAt] = useState<Date | null>(null);
 
   useEffect(() => {
+    setRecentAt(null);
     if (!token || kiosk) return;
     let live = true;
     void lastSendWithinWindow(token).then((at) => live && setRecentAt(at));
@@ -47,7 +55,7 @@ export function RatePage({ outbox = appOutbox() }: { readonly outbox?: Outbox })
       const at = new Date();
       setSubmitted({ clientId, state: delivery, at });
       if (token && !kiosk) void rememberSend(token, at.getTime());
-      window.scrollTo?.(0, 0);
+      scrollToTop();
     },
     [token, kiosk],
   );
@@ -55,7 +63,7 @@ export function RatePage({ outbox = appOutbox() }: { readonly outbox?: Outbox })
   const resetForNextPerson = useCallback(() => {
     setSubmitted(null);
     setSession((n) => n + 1);
-    window.scrollTo?.(0, 0);
+    scrollToTop();
   }, []);
 
   const notice = useMemo(() => (recentAt ? recentNotice(recentAt) : null), [recentAt]);
@@ -94,6 +102,8 @@ export function RatePage({ outbox = appOutbox() }: { readonly outbox?: Outbox })
         onReset={kiosk ? resetForNextPerson : undefined}
       />
     );
+  } else if (token && kiosk) {
+    content = <KioskForm key={session} token={token} point={state.point} outbox={outbox} onSubmitted={onSubmitted} />;
   } else if (token) {
     content = (
       <RatingForm
@@ -102,7 +112,7 @@ export function RatePage({ outbox = appOutbox() }: { readonly outbox?: Outbox })
         point={state.point}
         outbox={outbox}
         notice={notice}
-        channel={kiosk ? 'kiosk' : isInsideZalo() ? 'qr' : 'web'}
+        channel={isInsideZalo() ? 'zalo' : 'web'}
         onSubmitted={onSubmitted}
       />
     );
@@ -110,7 +120,10 @@ export function RatePage({ outbox = appOutbox() }: { readonly outbox?: Outbox })
 
   return (
     <Page className={`rate-page${kiosk ? ' is-kiosk' : ''}`}>
-      <main className="rate-main">{content}</main>
+      <main className="rate-main">
+        {kiosk && <PendingBadge outbox={outbox} />}
+        {content}
+      </main>
     </Page>
   );
 }

@@ -9,7 +9,7 @@ import { newClientId } from '../../services/offline/client-id.ts';
 import type { DeliveryState, Outbox } from '../../services/offline/outbox.ts';
 import { withTimeout } from '../../services/offline/with-timeout.ts';
 import { firstQuestions, formLayout, questionOrder } from '../../state/form-layout.ts';
-import { answeredCount, emptyForm, isMandatory, missingAnswers, ratingFormReducer, toResponseBody } from '../../state/rating-form.ts';
+import { answeredCount, emptyForm, isMandatory, missingAnswers, ratingFormReducer, toResponseBody, type RatingFormState } from '../../state/rating-form.ts';
 import { OfficerHeader } from './officer-header.tsx';
 
 /** How long "Gửi đánh giá" waits before showing the thank-you screen anyway (sending goes on). */
@@ -33,9 +33,13 @@ export interface RatingFormProps {
   readonly point: PublicPoint;
   readonly outbox: Outbox;
   readonly notice?: string | null;
-  /** Where the form was filled: `qr` (Zalo), `web` (web link), `kiosk`. */
+  /** Where the form was filled: `zalo` (inside Zalo), `web` (web link), `kiosk`. */
   readonly channel?: ResponseBody['channel'];
   readonly onSubmitted: (clientId: string, state: DeliveryState) => void;
+  /** Every change of the citizen's form (kiosk mode: is there anything to clear?). */
+  readonly onChange?: (state: RatingFormState) => void;
+  /** While "Gửi đánh giá" waits for its first try. */
+  readonly onSending?: (sending: boolean) => void;
 }
 
 /** The line above the questions: what must be answered, as the form says (not "every question" when some are optional). */
@@ -54,10 +58,12 @@ function goToQuestion(key: string): void {
 }
 
 /** The rating form: whatever questions the point's form has, in its groups; optional officer, field, issues and comment. */
-export function RatingForm({ token, point, outbox, notice, channel, onSubmitted }: RatingFormProps) {
+export function RatingForm({ token, point, outbox, notice, channel, onSubmitted, onChange, onSending }: RatingFormProps) {
   const [state, dispatch] = useReducer(ratingFormReducer, undefined, () => emptyForm(newClientId()));
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  useEffect(() => onChange?.(state), [state, onChange]);
+  useEffect(() => onSending?.(sending), [sending, onSending]);
   const { form } = point;
   const layout = useMemo(() => formLayout(form), [form]);
   const order = useMemo(() => questionOrder(layout), [layout]);

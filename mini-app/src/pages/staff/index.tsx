@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useSearchParams } from 'react-router-dom';
 import '../../components/staff/staff.css';
 import { StaffLayout } from '../../components/staff/staff-layout.tsx';
@@ -15,8 +15,21 @@ import { TodayPage } from './today/index.tsx';
 
 // The chart library is only needed on Trends: a chunk of its own.
 const TrendsPage = lazy(() => import('./trends/index.tsx').then((m) => ({ default: m.TrendsPage })));
+// Reports and dossier counts are the clerk's, a few times a month: chunks of their own as well.
+const ReportsPage = lazy(() => import('./reports/index.tsx').then((m) => ({ default: m.ReportsPage })));
+const CoveragePage = lazy(() => import('./coverage/index.tsx').then((m) => ({ default: m.CoveragePage })));
+// Reached from an alert, the officers tables or the funnel plot; draws the trend chart as Trends does.
+const OfficerPage = lazy(() => import('./officer/index.tsx').then((m) => ({ default: m.OfficerPage })));
+// Paper ballots are typed when a ballot box is opened, a few times a quarter.
+const PaperPage = lazy(() => import('./paper/index.tsx').then((m) => ({ default: m.PaperPage })));
+const ZaloLinkPage = lazy(() => import('./zalo/index.tsx').then((m) => ({ default: m.ZaloLinkPage })));
 
-/** The staff area: sign-in, then Today, Trends, Comments and Alerts for the chosen unit. */
+/** A lazily loaded screen, with the loading state of the others while its chunk arrives. */
+function Later({ children }: { readonly children: ReactNode }) {
+  return <Suspense fallback={<LoadState state={{ kind: 'loading' }} />}>{children}</Suspense>;
+}
+
+/** The staff area: sign-in, then Today, Trends, Comments, Alerts, Reports, dossier counts, paper ballots, an officer's page and the Zalo link, for the chosen unit. */
 export function StaffApp() {
   const session = useStaffSession();
   useEffect(() => {
@@ -60,13 +73,53 @@ function SignedIn({ session }: { readonly session: StaffSession }) {
             <Route
               path="/staff/trends"
               element={
-                <Suspense fallback={<LoadState state={{ kind: 'loading' }} />}>
+                <Later>
                   <TrendsPage />
-                </Suspense>
+                </Later>
               }
             />
             <Route path="/staff/comments" element={<CommentsPage />} />
             <Route path="/staff/alerts" element={<AlertsPage />} />
+            <Route
+              path="/staff/reports"
+              element={
+                <Later>
+                  <ReportsPage />
+                </Later>
+              }
+            />
+            <Route
+              path="/staff/coverage"
+              element={
+                <Later>
+                  <CoveragePage />
+                </Later>
+              }
+            />
+            <Route
+              path="/staff/paper"
+              element={
+                <Later>
+                  <PaperPage />
+                </Later>
+              }
+            />
+            <Route
+              path="/staff/officers/:officerId"
+              element={
+                <Later>
+                  <OfficerPage />
+                </Later>
+              }
+            />
+            <Route
+              path="/staff/zalo"
+              element={
+                <Later>
+                  <ZaloLinkPage />
+                </Later>
+              }
+            />
             <Route path="*" element={<Navigate to="/staff/today" replace />} />
           </Routes>
         </StaffLayout>

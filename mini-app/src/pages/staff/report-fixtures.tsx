@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { vi } from 'vitest';
 import type { FormView, SatisfactionRule, Shares, SipasIndex, TalliesReport, TrendsReport, UnitSummary } from '../../services/api/staff.ts';
 import { StaffFormContext, useFormChoice } from '../../state/staff-form.ts';
@@ -85,6 +86,7 @@ export function tallies(form: FormView, index: SipasIndex | null = null): Tallie
     unitId: 'u1',
     from: '2026-03-02',
     to: '2026-03-02',
+    channel: null,
     form,
     rule: RULE,
     total,
@@ -126,19 +128,26 @@ export const INDEX: SipasIndex = {
   ],
 };
 
-export function trends(form: FormView): TrendsReport {
-  const day = (d: string, n: number) => {
-    const questions = Object.fromEntries(form.questions.map((q, i) => [q.key, shares(L(n + i, 0, 0, 0, 1))]));
-    return { day: d, ...questions[form.overallKey]!, questions };
+/** Trends as the server cuts them: two days, or (`month`) a year's first two months with the rest empty. */
+export function trends(form: FormView, unit: 'day' | 'month' = 'day'): TrendsReport {
+  const bucket = (key: string, from: string, to: string, label: string, n: number) => {
+    const questions = Object.fromEntries(form.questions.map((q, i) => [q.key, n === 0 ? shares(L(0, 0, 0, 0, 0)) : shares(L(n + i, 0, 0, 0, 1))]));
+    return { key, label, from, to, ...questions[form.overallKey]!, questions };
   };
+  const buckets =
+    unit === 'day'
+      ? [bucket('2026-03-01', '2026-03-01', '2026-03-01', '01/03', 2), bucket('2026-03-02', '2026-03-02', '2026-03-02', '02/03', 3)]
+      : [bucket('2026-01', '2026-01-01', '2026-01-31', '01/2026', 4), bucket('2026-02', '2026-02-01', '2026-02-28', '02/2026', 0), bucket('2026-03', '2026-03-01', '2026-03-31', '03/2026', 1)];
   return {
     unitId: 'u1',
-    from: '2026-03-01',
-    to: '2026-03-02',
+    from: buckets[0]!.from,
+    to: buckets.at(-1)!.to,
     form,
     rule: RULE,
     questions: form.questions.map((q) => ({ key: q.key, label: q.label, shortLabel: q.shortLabel })),
-    days: [day('2026-03-01', 2), day('2026-03-02', 3)],
+    bucketUnit: unit,
+    buckets,
+    days: unit !== 'day' ? [] : buckets.map(({ key, label: _label, from: _from, to: _to, ...rest }) => ({ day: key, ...rest })),
     funnel: {
       target: RULE.thresholdShare,
       officers: [{ officerId: 'o1', name: 'Cán bộ A', band: 'above-95', ...shares(L(1, 0, 0, 1, 1)) }],
@@ -149,6 +158,47 @@ export function trends(form: FormView): TrendsReport {
     },
   };
 }
+
+/** A request as the stub sees it: the URL, the method, the headers and the body as text. */
+export interface StubRequest {
+  readonly url: URL;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body: string | null;
+}
+
+/**
+ * Stubs fetch with full control of the answer (status, headers, bytes), for writes and files;
+ * an undefined answer is a 404. Returns the requests made.
+ */
+export function stubFetch(answer: (req: StubRequest) => Response | undefined): StubRequest[] {
+  const calls: StubRequest[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(input instanceof Request ? input.url : String(input), 'http://localhost');
+      const raw = init?.body;
+      const body = raw === undefined || raw === null ? null : raw instanceof Blob ? await blobText(raw) : String(raw);
+      const req = { url, method: (init?.method ?? 'GET').toUpperCase(), headers: new Headers(init?.headers), body };
+      calls.push(req);
+      return answer(req) ?? json({ error: { code: 'not_found', message: 'Không có.' } }, 404);
+    }),
+  );
+  return calls;
+}
+
+/** A blob's text (jsdom's Blob has no text()). */
+export function blobText(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(blob);
+  });
+}
+
+/** A JSON answer. */
+export const json = (body: unknown, status = 200): Response => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 /** Stubs fetch with the given answers by path; returns the URLs called. */
 export function stubApi(answer: (url: URL) => unknown): URL[] {
@@ -170,12 +220,35 @@ export function stubApi(answer: (url: URL) => unknown): URL[] {
 
 const UNIT: UnitSummary = { id: 'u1', code: 'xa-thu', name: 'UBND xã Thử', kind: 'commune', parentId: null, showOfficerNames: false };
 
-/** The signed-in screens' contexts, as StaffApp provides them: one unit, its forms from GET /forms. */
-export function StaffHarness({ children }: { readonly children: ReactNode }) {
+/**
+ * The signed-in screens' contexts, as StaffApp provides them: one unit, its forms from GET /forms,
+ * and a router at `at` (the screen under `path`, when it reads route parameters); any other route
+ * the screen links to renders its path, so a test can see where a link went.
+ */
+export function StaffHarness({ children, at = '/staff/today', path }: { readonly children: ReactNode; readonly at?: string; readonly path?: string }) {
+  return (
+    <MemoryRouter initialEntries={[at]} future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
+      <Contexts>
+        <Routes>
+          <Route path={path ?? at.split('?')[0]!} element={children} />
+          <Route path="*" element={<Landed />} />
+        </Routes>
+      </Contexts>
+    </MemoryRouter>
+  );
+}
+
+function Contexts({ children }: { readonly children: ReactNode }) {
   const forms = useFormChoice(UNIT.id, null);
   return (
     <StaffUnitContext.Provider value={{ units: [UNIT], unit: UNIT, setUnitId: () => {} }}>
       <StaffFormContext.Provider value={forms}>{children}</StaffFormContext.Provider>
     </StaffUnitContext.Provider>
   );
+}
+
+/** Where a link led: its path and query, as text. */
+function Landed() {
+  const { pathname, search } = useLocation();
+  return <p data-testid="landed">{`${pathname}${search}`}</p>;
 }

@@ -1,8 +1,12 @@
 import type { InferResponseType } from 'hono/client';
-import { endSession, getSession } from '../../state/staff-session.ts';
+import { endSession } from '../../state/staff-session.ts';
 import { apiBase } from './base.ts';
-import { apiClient, type ApiClient } from './client.ts';
+import type { ApiClient } from './client.ts';
+import { auth, errorOf, NETWORK_MESSAGE, ok, StaffApiError, staffApi as api } from './staff-http.ts';
 import { isInsideZalo } from '../zalo/env.ts';
+
+// Screens import the error from here, with the calls that throw it.
+export { StaffApiError };
 
 /*
  * The staff screens' calls, through the same typed `hc` client as the citizen's form: response
@@ -20,39 +24,8 @@ export type FormView = InferResponseType<UnitApi['forms']['$get'], 200>['forms']
 export type TrendsReport = InferResponseType<UnitApi['trends']['$get'], 200>;
 export type CommentsPage = InferResponseType<UnitApi['comments']['$get'], 200>;
 export type CommentItem = CommentsPage['comments'][number];
-export type AlertsList = InferResponseType<UnitApi['alerts']['$get'], 200>;
-export type AlertItem = AlertsList['alerts'][number];
 export type UnitSummary = InferResponseType<Api['units']['$get'], 200>['units'][number];
 export type LoginResult = InferResponseType<Api['auth']['login']['$post'], 200>;
-
-/** A non-2xx answer, with the server's Vietnamese message. */
-export class StaffApiError extends Error {
-  override name = 'StaffApiError';
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-let client: ApiClient | undefined;
-const api = (): Api => (client ??= apiClient()).api;
-
-async function messageOf(res: Response, fallback: string): Promise<string> {
-  try {
-    const body = (await res.json()) as { error?: { message?: unknown } };
-    return typeof body.error?.message === 'string' ? body.error.message : fallback;
-  } catch {
-    return fallback;
-  }
-}
-
-/** The bearer token where the session keeps one; a cookie session (token null) sends none: the browser sends the cookie. */
-function auth(): { headers: Record<string, string> } {
-  const token = getSession()?.token;
-  return { headers: token ? { authorization: `Bearer ${token}` } : {} };
-}
 
 /**
  * Whether this page should keep its session in the server's HttpOnly cookie: a browser calling
@@ -62,30 +35,14 @@ export function usesCookieSession(): boolean {
   return !isInsideZalo() && (apiBase() === '' || (typeof window !== 'undefined' && apiBase() === window.location.origin));
 }
 
-/** Runs a call; 401 ends the session (the screens fall back to sign-in), other errors throw. */
-async function ok<R extends Response>(p: Promise<R>): Promise<R> {
-  let res: R;
-  try {
-    res = await p;
-  } catch {
-    throw new StaffApiError(0, 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng rồi thử lại.');
-  }
-  if (res.status === 401) {
-    endSession('Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.');
-    throw new StaffApiError(401, 'Phiên đăng nhập đã hết hạn.');
-  }
-  if (!res.ok) throw new StaffApiError(res.status, await messageOf(res, 'Đã có lỗi xảy ra. Vui lòng thử lại.'));
-  return res;
-}
-
 export async function signIn(username: string, password: string): Promise<LoginResult> {
   let res;
   try {
     res = await api().auth.login.$post({ json: { username, password } }, usesCookieSession() ? { headers: { 'x-session-cookie': '1' } } : undefined);
   } catch {
-    throw new StaffApiError(0, 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng rồi thử lại.');
+    throw new StaffApiError(0, NETWORK_MESSAGE);
   }
-  if (res.status !== 200) throw new StaffApiError(res.status, await messageOf(res, 'Đăng nhập không thành công.'));
+  if (res.status !== 200) throw await errorOf(res, 'Đăng nhập không thành công.');
   return (await res.json()) as LoginResult;
 }
 
@@ -99,9 +56,9 @@ export async function signInWithZalo(zaloAccessToken: string): Promise<LoginResu
   try {
     res = await api().auth['zalo-login'].$post({ json: { zaloAccessToken } });
   } catch {
-    throw new StaffApiError(0, 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng rồi thử lại.');
+    throw new StaffApiError(0, NETWORK_MESSAGE);
   }
-  if (res.status !== 200) throw new StaffApiError(res.status, await messageOf(res, 'Đăng nhập bằng Zalo không thành công.'));
+  if (res.status !== 200) throw await errorOf(res, 'Đăng nhập bằng Zalo không thành công.');
   return (await res.json()) as LoginResult;
 }
 
@@ -175,22 +132,4 @@ export async function fetchComments(unitId: string, form: string | undefined, f:
 
 export async function addNote(unitId: string, responseId: string, handled: boolean, note: string): Promise<void> {
   await ok(api().units[':unitId'].comments[':responseId'].notes.$post({ param: { unitId, responseId }, json: { handled, note } }, auth()));
-}
-
-/** The alerts list; null while the backend has no alerts route (404): the screen says so. */
-export async function fetchAlerts(unitId: string): Promise<AlertItem[] | null> {
-  try {
-    const res = await ok(api().units[':unitId'].alerts.$get({ param: { unitId }, query: { limit: '100' } }, auth()));
-    return ((await res.json()) as AlertsList).alerts;
-  } catch (e) {
-    if (e instanceof StaffApiError && e.status === 404) return null;
-    throw e;
-  }
-}
-
-export async function acknowledgeAlert(unitId: string, alertId: string, note: string): Promise<void> {
-  await ok(
-    api()
-      .units[':unitId'].alerts[':alertId'].ack.$post({ param: { unitId, alertId } }, { headers: { ...auth().headers, 'content-type': 'application/json' }, init: { body: JSON.stringify(note ? { note } : {}) } }),
-  );
 }

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { CommentCard } from '../../../components/staff/comment-card.tsx';
 import { FormPicker } from '../../../components/staff/form-picker.tsx';
 import { LoadState } from '../../../components/staff/load-state.tsx';
+import { fetchUnitStaff } from '../../../services/api/cases.ts';
 import { fetchComments, fetchTallies, StaffApiError, type CommentFilter, type CommentItem, type FormView } from '../../../services/api/staff.ts';
 import { LEVEL_LABELS, vietnamToday } from '../../../services/format/staff.ts';
 import { useLoaded } from '../../../services/api/use-loaded.ts';
@@ -16,7 +17,7 @@ interface Listing {
   readonly nextBefore: number | null;
 }
 
-/** Comments and misconduct reports of the chosen form, newest first, with filters and handling notes. */
+/** Comments and misconduct reports of the chosen form, newest first, with filters; cases decided in place. */
 export function CommentsPage() {
   const { unit } = useStaffUnit();
   const { form, formKey } = useStaffForm();
@@ -42,6 +43,9 @@ function CommentsList({ unitId, formKey, chosenForm }: { readonly unitId: string
     return { form: page.form, items: page.comments, nextBefore: page.nextBefore };
   }, [unitId, formKey, filter]);
   const { state, reload } = useLoaded(load, `${unitId}|${formKey ?? ''}|${JSON.stringify(filter)}`);
+  // Who may own a case; without the list, cases are decided without changing the owner.
+  const staffList = useLoaded(useCallback(() => fetchUnitStaff(unitId), [unitId]), unitId).state;
+  const staff = staffList.kind === 'ok' ? staffList.data : null;
   const shown: Listing | null = more ?? (state.kind === 'ok' ? state.data : null);
   // Labels from the comments response's form; while it loads, from the chosen form (the same one).
   const form = shown?.form ?? chosenForm;
@@ -125,7 +129,7 @@ function CommentsList({ unitId, formKey, chosenForm }: { readonly unitId: string
         ) : (
           <div className="comment-list">
             {shown.items.map((c) => (
-              <CommentCard key={c.id} unitId={unitId} item={c} form={shown.form} onChanged={reload} />
+              <CommentCard key={c.id} unitId={unitId} item={c} form={shown.form} staff={staff} onChanged={reload} />
             ))}
             {shown.nextBefore !== null && (
               <button type="button" className="staff-btn staff-btn-block" onClick={() => void loadMore()}>

@@ -1,3 +1,4 @@
+import type { Channel } from '@hai-long/backend/domain/channels';
 import { useCallback, useState } from 'react';
 import { DayToolbar } from '../../../components/staff/day-toolbar.tsx';
 import { FormPicker } from '../../../components/staff/form-picker.tsx';
@@ -5,12 +6,17 @@ import { LevelLegend } from '../../../components/staff/level-chips.tsx';
 import { LoadState } from '../../../components/staff/load-state.tsx';
 import { SharesTable, type SharesRow } from '../../../components/staff/shares-table.tsx';
 import { SipasIndexTable } from '../../../components/staff/sipas-index-table.tsx';
-import { fetchTallies, type TalliesReport } from '../../../services/api/staff.ts';
-import { capitalize, formatCount, formatPercent, formatPercentShort, overThreshold, vietnamToday } from '../../../services/format/staff.ts';
+import { StatTile } from '../../../components/staff/stat-tile.tsx';
+import { officerHref } from '../../../components/staff/officer-link.ts';
+import { FlaggedNote, VerdictFootnote } from '../../../components/staff/verdict-notes.tsx';
+import { overRuleWords } from '../../../components/staff/verdict.tsx';
+import { ChannelFilter } from '../../../components/staff/channel-filter.tsx';
+import type { TalliesReport } from '../../../services/api/staff.ts';
+import { formatCount, formatPercent, vietnamToday } from '../../../services/format/staff.ts';
 import { useLoaded } from '../../../services/api/use-loaded.ts';
 import { useStaffForm } from '../../../state/staff-form.ts';
 import { useStaffUnit } from '../../../state/staff-unit.ts';
-import './today.css';
+import { fetchDayTallies } from './today-tallies.ts';
 
 // Counter traffic is a few responses an hour: every 30 s is "live" without loading the server.
 const REFRESH_MS = 30_000;
@@ -20,15 +26,17 @@ export function TodayPage() {
   const { unit } = useStaffUnit();
   const { formKey } = useStaffForm();
   const [day, setDay] = useState(vietnamToday);
-  const load = useCallback(() => fetchTallies(unit.id, day, day, formKey), [unit.id, day, formKey]);
-  const { state, reload, refreshing } = useLoaded(load, `${unit.id}|${day}|${formKey ?? ''}`, REFRESH_MS);
+  const [channel, setChannel] = useState<Channel | null>(null);
+  const load = useCallback(() => fetchDayTallies(unit.id, day, formKey, channel), [unit.id, day, formKey, channel]);
+  const { state, reload, refreshing } = useLoaded(load, `${unit.id}|${day}|${formKey ?? ''}|${channel ?? ''}`, REFRESH_MS);
 
   return (
     <div className="staff-screen">
       <h1 className="staff-title">Kết quả trong ngày</h1>
       <FormPicker />
       <DayToolbar day={day} onDay={setDay} onRefresh={reload} refreshing={refreshing} at={state.kind === 'ok' ? state.at : null} />
-      {state.kind === 'ok' ? <TodayReport r={state.data} /> : <LoadState state={state} onRetry={reload} />}
+      <ChannelFilter value={channel} onChange={setChannel} counts={state.kind === 'ok' ? state.data.total.channels : undefined} />
+      {state.kind === 'ok' ? <TodayReport r={state.data} day={day} /> : <LoadState state={state} onRetry={reload} />}
     </div>
   );
 }
@@ -41,9 +49,8 @@ function levelNames(r: TalliesReport, levels: readonly number[]): string {
     .join(' và ');
 }
 
-function TodayReport({ r }: { readonly r: TalliesReport }) {
+function TodayReport({ r, day }: { readonly r: TalliesReport; readonly day: string }) {
   const { rule, form } = r;
-  const over = overThreshold(rule);
   const dissatisfiedNames = levelNames(r, rule.dissatisfiedLevels);
   const flagged = r.officers.filter((o) => o.flagged);
   const groupLabel = new Map(form.groups.map((g) => [g.key, g.label]));
@@ -55,16 +62,12 @@ function TodayReport({ r }: { readonly r: TalliesReport }) {
   return (
     <>
       <section className="stat-grid" aria-label="Tổng hợp">
-        <Stat label="Số phiếu" value={formatCount(r.total.responses)} id="total" />
-        <Stat label="Hài lòng" value={formatPercent(r.total.satisfiedShare)} tone="good" id="satisfied" />
-        <Stat label="Không hài lòng" value={formatPercent(r.total.dissatisfiedShare)} tone="bad" id="dissatisfied" />
-        <Stat label={`Cán bộ ${over} không hài lòng`} value={formatCount(flagged.length)} tone={flagged.length > 0 ? 'bad' : 'good'} id="flagged" />
+        <StatTile label="Số phiếu" value={formatCount(r.total.responses)} id="total" />
+        <StatTile label="Hài lòng" value={formatPercent(r.total.satisfiedShare)} tone="good" id="satisfied" />
+        <StatTile label="Không hài lòng" value={formatPercent(r.total.dissatisfiedShare)} tone="bad" id="dissatisfied" />
+        <StatTile label={`Cán bộ ${overRuleWords(rule).toLocaleLowerCase('vi-VN')}`} value={formatCount(flagged.length)} tone={flagged.length > 0 ? 'bad' : 'good'} id="flagged" />
       </section>
-      {flagged.length > 0 && (
-        <p className="staff-flag-note" role="note">
-          Có tỷ lệ {dissatisfiedNames} {over}: {flagged.map((o) => o.name).join(', ')}.
-        </p>
-      )}
+      <FlaggedNote rule={rule} officers={r.officers} />
       {r.index && (
         <section className="staff-section" aria-labelledby="by-index">
           <h2 id="by-index">Chỉ số hài lòng SIPAS</h2>
@@ -81,6 +84,7 @@ function TodayReport({ r }: { readonly r: TalliesReport }) {
           scale={form.levels}
           withFlag
           rows={r.officers.map((o) => ({ ...o, id: o.officerId, sub: o.title }))}
+          linkOf={(row) => officerHref(row.id, { from: day, to: day })}
         />
       </section>
       <section className="staff-section" aria-labelledby="by-field">
@@ -91,24 +95,12 @@ function TodayReport({ r }: { readonly r: TalliesReport }) {
         <h2 id="by-question">Theo tiêu chí</h2>
         <SharesTable caption="Kết quả theo tiêu chí" nameHeader="Tiêu chí" rule={rule} scale={form.levels} rows={questionRows} />
       </section>
-      <p className="staff-footnote">
-        “{capitalize(over)}”: tỷ lệ phiếu {dissatisfiedNames} lớn hơn {formatPercentShort(rule.thresholdShare)} số phiếu của cán bộ
-        {rule.strictlyGreater ? ` (đúng ${formatPercentShort(rule.thresholdShare)} chưa tính)` : ''}. Khoảng tin cậy {formatPercentShort(rule.confidence)} (Wilson) cho
-        biết tỷ lệ thật có thể nằm trong khoảng nào; “ít dữ liệu” khi dưới {formatCount(rule.smallSample)} phiếu.
-        {overall ? ` Tỷ lệ chung và cờ tính theo câu “${overall.shortLabel}”.` : ''}
+      <VerdictFootnote rule={rule} dissatisfiedNames={dissatisfiedNames}>
+        {overall ? ` Tỷ lệ chung và đánh giá tính theo câu “${overall.shortLabel}”.` : ''}
         {r.index
           ? ` Chỉ số SIPAS của một câu là tỷ lệ câu trả lời ${levelNames(r, rule.satisfiedLevels)}; của một yếu tố, khía cạnh là trung bình các chỉ số bên dưới; chỉ số chung là trung bình các khía cạnh.`
           : ''}
-      </p>
+      </VerdictFootnote>
     </>
-  );
-}
-
-function Stat({ label, value, tone, id }: { readonly label: string; readonly value: string; readonly tone?: 'good' | 'bad'; readonly id: string }) {
-  return (
-    <div className={`stat${tone ? ` stat-${tone}` : ''}`} data-stat={id}>
-      <p className="stat-value">{value}</p>
-      <p className="stat-label">{label}</p>
-    </div>
   );
 }

@@ -1,7 +1,9 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DESK_FORM, INDEX, INDEX_FORM, StaffHarness, stubApi, tallies } from '../report-fixtures.tsx';
+import { CHANNEL_LABELS } from '@hai-long/backend/domain/channels';
+import { DESK_FORM, INDEX, INDEX_FORM, shares, StaffHarness, stubApi, tallies } from '../report-fixtures.tsx';
+import { vietnamToday } from '../../../services/format/staff.ts';
 import { TodayPage } from './index.tsx';
 
 function serve(forms: (typeof DESK_FORM)[]) {
@@ -30,10 +32,13 @@ describe('TodayPage', () => {
     await screen.findByRole('heading', { name: 'Theo tiêu chí' });
 
     // The rule's threshold (30 % here) and small sample (5), never a figure of the screen's own.
-    expect(screen.getByText(/^Cán bộ trên 30\s?% không hài lòng$/)).toBeTruthy();
-    expect(within(row('o1')).getByText(/^Trên 30\s?% không hài lòng$/)).toBeTruthy();
-    expect(row('o1').className).toBe('is-flagged');
+    expect(screen.getByText(/^Cán bộ vượt 30\s?% \(theo quy định\)$/)).toBeTruthy();
+    // One wording (verdictOf): 2 of 3 is over the rule, but at n = 3 chance may explain it (amber).
+    expect(within(row('o1')).getByText(/^Vượt 30\s?% \(theo quy định\) – có thể do ngẫu nhiên \(ít phiếu\)$/)).toBeTruthy();
+    expect(row('o1').className).toBe('is-flagged is-chance');
     expect(row('o2').className).toBe('');
+    expect(within(row('o2')).getByText(/^Không vượt 30\s?%$/)).toBeTruthy();
+    expect(screen.getByRole('note').textContent).toMatch(/^Vượt 30\s?% \(theo quy định\) – có thể do ngẫu nhiên \(ít phiếu\): Cán bộ A\.$/);
     expect(document.querySelector('.staff-footnote')?.textContent).toMatch(/dưới 5 phiếu/);
     expect(document.querySelector('.staff-footnote')?.textContent).toMatch(/theo câu “Câu chung từ API”/);
     expect(document.body.textContent).not.toMatch(/25\s?%/);
@@ -50,6 +55,15 @@ describe('TodayPage', () => {
     // One form: no picker, and no SIPAS index.
     expect(screen.queryByLabelText('Phiếu khảo sát')).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Chỉ số hài lòng SIPAS' })).toBeNull();
+  });
+
+  it("an officer's name opens the officer's page for the day shown", async () => {
+    serve([DESK_FORM]);
+    renderToday();
+    await screen.findByRole('heading', { name: 'Theo tiêu chí' });
+    await userEvent.click(within(row('o1')).getByRole('link', { name: 'Cán bộ A' }));
+    const day = vietnamToday();
+    expect(screen.getByTestId('landed').textContent).toBe(`/staff/officers/o1?from=${day}&to=${day}`);
   });
 
   it('with two forms, a picker switches the figures, the labels and shows the index of a form with groups', async () => {
@@ -85,5 +99,60 @@ describe('TodayPage', () => {
     stubApi((url) => (url.pathname.endsWith('/forms') ? { forms: [DESK_FORM] } : undefined));
     renderToday();
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Không có.'));
+  });
+});
+
+describe('TodayPage by channel', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** Every channel's counts on every answer (the API's `total.channels`); with `channel`, that channel's figures. */
+  function serveChannels() {
+    const counts = { zalo: 3, web: 2, kiosk: 4, paper: 1, enumerator: 0 };
+    return stubApi((url) => {
+      if (url.pathname === '/api/units/u1/forms') return { forms: [DESK_FORM] };
+      if (url.pathname !== '/api/units/u1/tallies') return undefined;
+      const channel = url.searchParams.get('channel');
+      const r = tallies(DESK_FORM);
+      const total = channel === 'kiosk' ? shares({ '5': 1, '4': 1, '3': 0, '2': 1, '1': 1 }) : { ...r.total, responses: 10 };
+      return { ...r, channel, total: { ...total, channels: counts } };
+    });
+  }
+
+  const chip = (name: RegExp) => screen.getByRole('button', { name });
+  const tile = (id: string) => document.querySelector(`[data-stat="${id}"] .stat-value`)?.textContent;
+
+  it("shows the responses of each channel with the backend's labels, and filters the figures by channel", async () => {
+    const calls = serveChannels();
+    renderToday();
+    await screen.findByRole('heading', { name: 'Theo tiêu chí' });
+    const group = screen.getByRole('group', { name: 'Kênh tiếp nhận' });
+    const labels = within(group)
+      .getAllByRole('button')
+      .map((b) => [b.querySelector('.channel-chip-label')?.textContent, b.querySelector('.channel-chip-count')?.textContent, b.getAttribute('aria-pressed')]);
+    expect(labels).toEqual([
+      ['Tất cả kênh', '10', 'true'],
+      [CHANNEL_LABELS.zalo, '3', 'false'],
+      [CHANNEL_LABELS.web, '2', 'false'],
+      [CHANNEL_LABELS.kiosk, '4', 'false'],
+      [CHANNEL_LABELS.paper, '1', 'false'],
+      [CHANNEL_LABELS.enumerator, '0', 'false'],
+    ]);
+    const talliesCalls = () => calls.filter((u) => u.pathname.endsWith('/tallies'));
+    expect(talliesCalls().map((u) => u.searchParams.has('channel'))).toEqual([false]);
+    expect(tile('total')).toBe('10');
+
+    await userEvent.click(chip(/^Kiosk tại Bộ phận một cửa/));
+    await waitFor(() => expect(tile('total')).toBe('4'));
+    expect(talliesCalls().at(-1)?.searchParams.get('channel')).toBe('kiosk');
+    expect(chip(/^Kiosk tại Bộ phận một cửa/).getAttribute('aria-pressed')).toBe('true');
+    expect(chip(/^Tất cả kênh/).getAttribute('aria-pressed')).toBe('false');
+    expect(screen.getByText('Số liệu dưới đây chỉ tính phiếu qua kênh “Kiosk tại Bộ phận một cửa”.')).toBeTruthy();
+    // Still every channel's counts on the buttons.
+    expect(chip(/^Zalo \(Mini App\)/).textContent).toBe(`${CHANNEL_LABELS.zalo}3`);
+
+    await userEvent.click(chip(/^Tất cả kênh/));
+    await waitFor(() => expect(tile('total')).toBe('10'));
+    expect(talliesCalls().at(-1)?.searchParams.has('channel')).toBe(false);
+    expect(screen.queryByText(/chỉ tính phiếu qua kênh/)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
-import type { SourceRecord } from '../cli/csv-records.ts';
-import type { LineError } from '../setup/setup-plan.ts';
+import type { SourceRecord } from '../files/csv-records.ts';
+import type { LineError } from '../files/tabular.ts';
 
 /** One count to store: unit by code, field by name ('' = the whole unit), normalised period. */
 export interface DossierRow {
@@ -50,8 +50,8 @@ export function toDossierRows(headers: string[], records: SourceRecord[]): { row
   const col = Object.fromEntries(Object.keys(ALIASES).map((k) => [k, column(headers, k)])) as Record<string, string | undefined>;
   const missing = ['unitCode', 'count'].filter((k) => !col[k]);
   if (!col['period'] && !col['year']) missing.push('period (or year)');
-  if (headers.length === 0) return { rows: [], errors: [{ line: 1, message: 'empty file: expected a header row' }] };
-  if (missing.length > 0) return { rows: [], errors: [{ line: 1, message: `missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}` }] };
+  if (headers.length === 0) return { rows: [], errors: [{ line: 1, message: 'Tệp trống: cần một dòng tiêu đề.' }] };
+  if (missing.length > 0) return { rows: [], errors: [{ line: 1, message: `Thiếu cột: ${missing.join(', ')}.` }] };
   const rows: DossierRow[] = [];
   const errors: LineError[] = [];
   const seen = new Map<string, number>();
@@ -62,14 +62,14 @@ export function toDossierRows(headers: string[], records: SourceRecord[]): { row
     const period = normalisePeriod({ period: get('period') || undefined, year: get('year') || undefined, month: get('month') || undefined, quarter: get('quarter') || undefined });
     const countText = get('count').replace(/[.,\s](?=\d{3}\b)/g, '');
     const before = errors.length;
-    if (!unitCode) errors.push({ line, message: 'unitCode is empty' });
-    if (!period) errors.push({ line, message: 'period must be YYYY, YYYY-MM or YYYY-Qn (or year with month or quarter)' });
-    if (!/^\d{1,9}$/.test(countText)) errors.push({ line, message: `count must be a whole number ≥ 0 (got "${get('count')}")` });
+    if (!unitCode) errors.push({ line, message: 'Thiếu mã đơn vị (unitCode).' });
+    if (!period) errors.push({ line, message: 'Kỳ phải có dạng YYYY, YYYY-MM hoặc YYYY-Qn (hoặc cột năm kèm tháng hoặc quý).' });
+    if (!/^\d{1,9}$/.test(countText)) errors.push({ line, message: `Số hồ sơ phải là số nguyên không âm (đang là "${get('count')}").` });
     if (errors.length > before) continue;
     const key = `${unitCode}|${fieldName.toLowerCase()}|${period}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      errors.push({ line, message: `same unit, field and period as line ${first}` });
+      errors.push({ line, message: `Trùng đơn vị, lĩnh vực và kỳ với dòng ${first}.` });
       continue;
     }
     seen.set(key, line);
