@@ -48,7 +48,7 @@ export const envSchema = z.object({
   REPORT_REMINDER_DAYS: int(0, 60).default(3),
   /** Seconds a kiosk's half-filled form waits untouched before it is cleared for the next citizen. */
   KIOSK_IDLE_SECONDS: int(5, 3600).default(90),
-  /** An instant 25 % alert needs at least this many responses in the period (the flag itself needs none). */
+  /** An officer's instant threshold alert needs at least this many responses in the period (the flag itself needs none). */
   ALERT_MIN_RESPONSES: int(1, 1000).default(10),
   /** The period an officer's share is counted over for alerts, and evaluated at the end of. */
   ALERT_PERIOD: z.enum(['month', 'quarter']).default('month'),

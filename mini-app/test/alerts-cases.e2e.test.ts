@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { vietnamDay } from '@hai-long/backend/domain/day';
 import { periodOf } from '@hai-long/backend/domain/periods';
 import { verdictOf } from '@hai-long/backend/domain/results';
@@ -11,6 +10,7 @@ import { webhookMac } from '../../backend/src/zalo/signature.ts';
 import { launchChromium } from './support/browser.ts';
 import { ensureBuilt } from './support/ensure-built.ts';
 import { login } from './support/staff-api.ts';
+import { VI, fitsWidth, openTab, seriousViolations } from './support/screens.ts';
 
 /*
  * Issue 27 in a real browser, against the real server process with a fake Zalo on loopback: the
@@ -18,7 +18,6 @@ import { login } from './support/staff-api.ts';
  * alerts screen (and Góp ý shows it handled), and the clerk links Zalo from the staff screen.
  */
 const SHOTS = '/tmp/shots';
-const VI = { locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' } as const;
 const SIZES = {
   '360': { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, ...VI },
   '1280': { viewport: { width: 1280, height: 800 }, ...VI },
@@ -88,11 +87,6 @@ async function signIn(ctx: BrowserContext, user: { username: string; password: s
   return page;
 }
 
-async function openTab(page: Page, name: string, heading: string) {
-  await page.getByRole('navigation', { name: 'Các màn hình' }).getByRole('link', { name, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-}
-
 /** The viewport, the whole screen (the zmp-ui Page scrolls inside) and the print rendering. */
 async function shoot(page: Page, name: string, top = true) {
   // The zmp-ui Page is the scroll box: the viewport shot shows the screen's top unless asked not to.
@@ -114,24 +108,6 @@ async function shoot(page: Page, name: string, top = true) {
   await page.waitForTimeout(200);
   await page.screenshot({ path: `${SHOTS}/${name}-print.png`, fullPage: true });
   await page.emulateMedia({ media: 'screen' });
-}
-
-async function seriousViolations(page: Page, where: string): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).analyze();
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${where}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-/** Nothing wider than the screen (else: what sticks out). */
-async function fitsWidth(page: Page, width: number) {
-  const out = await page.evaluate((w) => {
-    const main = document.querySelector('.staff-main')!;
-    if (main.scrollWidth <= w) return [];
-    return [...main.querySelectorAll('*')]
-      .filter((e) => e.getBoundingClientRect().right > w + 0.5)
-      .slice(0, 8)
-      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} → ${Math.round(e.getBoundingClientRect().right)}`);
-  }, width);
-  expect(out).toEqual([]);
 }
 
 beforeAll(async () => {

@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { CHANNEL_LABELS } from '@hai-long/backend/domain/channels';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,11 +6,11 @@ import { startServerProcess, type ServerProcess } from '../../backend/test/helpe
 import { launchChromium } from './support/browser.ts';
 import { ensureBuilt } from './support/ensure-built.ts';
 import { login, respond } from './support/staff-api.ts';
+import { VI, seriousViolations } from './support/screens.ts';
 
 const SHOTS = '/tmp/shots';
 /** Short, so the test sees the countdown (its last 3 s) and the clearing without waiting 90 s. */
 const IDLE_SECONDS = 6;
-const VI = { locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' } as const;
 /** A 10" tablet in landscape on its stand at the counter. */
 const TABLET = { viewport: { width: 1280, height: 800 }, hasTouch: true, ...VI } as const;
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, ...VI } as const;
@@ -62,11 +61,6 @@ async function expectBlank(page: Page, comment: string) {
   expect(await page.getByLabel('Phải trả chi phí ngoài quy định').isChecked()).toBe(false);
   expect(await page.getByText(comment).count()).toBe(0);
   expect(await scrollTop(page)).toBe(0);
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).analyze();
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** The viewport, then the whole screen (zmp-ui's Page scrolls inside it, so the viewport is made as tall as the content). */

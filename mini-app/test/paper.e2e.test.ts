@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { vietnamDay } from '@hai-long/backend/domain/day';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { startServerProcess, type ServerProcess } from '../../backend/test/helpe
 import { launchChromium } from './support/browser.ts';
 import { ensureBuilt } from './support/ensure-built.ts';
 import { login } from './support/staff-api.ts';
+import { VI, fitsWidth, seriousViolations } from './support/screens.ts';
 
 /*
  * Issue 28 in a real browser against the real server process: the clerk opens a ballot box of 5
@@ -15,7 +15,6 @@ import { login } from './support/staff-api.ts';
  * commit is refused.
  */
 const SHOTS = '/tmp/shots';
-const VI = { locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' } as const;
 const SIZES = {
   '360': { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, ...VI },
   '1280': { viewport: { width: 1280, height: 800 }, ...VI },
@@ -71,24 +70,6 @@ async function shoot(page: Page, name: string, { top = true, print = true } = {}
   await page.waitForTimeout(200);
   await page.screenshot({ path: `${SHOTS}/${name}-print.png`, fullPage: true });
   await page.emulateMedia({ media: 'screen' });
-}
-
-async function seriousViolations(page: Page, where: string): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).analyze();
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${where}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-/** Nothing wider than the screen (else: what sticks out). */
-async function fitsWidth(page: Page, width: number) {
-  const out = await page.evaluate((w) => {
-    const main = document.querySelector('.staff-main')!;
-    if (main.scrollWidth <= w) return [];
-    return [...main.querySelectorAll('*')]
-      .filter((e) => e.getBoundingClientRect().right > w + 0.5)
-      .slice(0, 8)
-      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} → ${Math.round(e.getBoundingClientRect().right)}`);
-  }, width);
-  expect(out).toEqual([]);
 }
 
 /** The element that has the focus, as "tag:accessible hint". */

@@ -8,9 +8,9 @@ import { startServerProcess, type ServerProcess } from '../../backend/test/helpe
 import { launchChromium } from './support/browser.ts';
 import { ensureBuilt } from './support/ensure-built.ts';
 import { login, respond } from './support/staff-api.ts';
+import { VI, openTab } from './support/screens.ts';
 
 const SHOTS = '/tmp/shots';
-const VI = { locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' } as const;
 const SIZES = {
   phone: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, ...VI },
   desktop: { viewport: { width: 1280, height: 800 }, ...VI },
@@ -38,11 +38,6 @@ async function signIn(ctx: BrowserContext): Promise<Page> {
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByRole('navigation', { name: 'Các màn hình' }).waitFor();
   return page;
-}
-
-async function openTab(page: Page, name: string, heading: string) {
-  await page.getByRole('navigation', { name: 'Các màn hình' }).getByRole('link', { name, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
 
 /**

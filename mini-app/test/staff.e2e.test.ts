@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { verdictOf } from '@hai-long/backend/domain/results';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,10 +6,10 @@ import { startServerProcess, type ServerProcess } from '../../backend/test/helpe
 import { DESKTOP, launchChromium, PHONE } from './support/browser.ts';
 import { ensureBuilt } from './support/ensure-built.ts';
 import { addPoint, login, respond } from './support/staff-api.ts';
+import { VI, seriousViolations } from './support/screens.ts';
 
 const SHOTS = '/tmp/shots';
 // A Vietnamese browser: the native date inputs then show dd/mm/yyyy, as on staff's own devices.
-const VI = { locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' } as const;
 const PHONE_VI = { ...PHONE, ...VI };
 const DESKTOP_VI = { ...DESKTOP, ...VI };
 const SCRIPT_COMMENT = `<script>window.__pwned = 1; alert('x')</script><img src=x onerror="window.__pwned=2">`;
@@ -95,11 +94,6 @@ async function shoot(page: Page, name: string) {
   await page.waitForTimeout(200);
   await page.screenshot({ path: `${SHOTS}/${name}-full.png` });
   await page.setViewportSize(size);
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).analyze();
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 beforeAll(async () => {

@@ -51,7 +51,7 @@ export interface AlertStateKey {
   periodKey: string;
 }
 
-/** The standing 25 % alerts among these (officer, period)s: the rows with alerted = 1. */
+/** The standing threshold alerts among these (officer, period)s: the rows with alerted = 1. */
 export function alertStatesQuery(db: Executor, keys: readonly AlertStateKey[]) {
   return db
     .selectFrom('alert_states')

@@ -63,7 +63,7 @@ export function crossingAlertText(a: {
   share: number;
   interval: { low: number; high: number } | null;
   smallSample: boolean;
-  /** verdictOf's label: "Vượt 25% (theo quy định) – chắc chắn" … */
+  /** verdictOf's label (domain/results.ts), the one wording of the rule and of chance. */
   verdict: string;
   /** The period's end evaluation rather than an instant crossing. */
   evaluation?: boolean;

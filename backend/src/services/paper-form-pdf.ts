@@ -5,7 +5,8 @@ import type { Unit } from '../db/units.repository.ts';
 import type { Deps } from '../deps.ts';
 import type { FormDefinition } from '../domain/form.ts';
 import { LEVELS } from '../domain/levels.ts';
-import { asSource, issuingLines, reportFonts } from './report/report-pdf.ts';
+import { asSource, reportFonts } from './report/report-fonts.ts';
+import { issuingLines } from './report/report-pdf.ts';
 
 const MM = 72 / 25.4;
 type Doc = InstanceType<typeof PDFDocument>;

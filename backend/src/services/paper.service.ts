@@ -173,7 +173,7 @@ export async function discardPaperBatch(deps: Deps, unitId: string, batchId: str
  * stored), at most once. Each form becomes a response — channel `paper`, counted in the batch's
  * day, hash-chained like every response — through the writer, with the form's id as clientId, so
  * a commit interrupted half-way and taken over later stores no form twice. Paper forms raise no
- * per-response alerts (a misconduct report still opens its case); the 25 % rule is looked at once
+ * per-response alerts (a misconduct report still opens its case); the rule's threshold is looked at once
  * for the batch's officers afterwards.
  */
 export async function commitPaperBatch(deps: Deps, principal: Principal, unitId: string, batchId: string): Promise<{ stored: number; alerts: number }> {

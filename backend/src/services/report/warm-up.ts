@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { asSource, reportFonts, warmReportFonts } from './report-pdf.ts';
+import { asSource, reportFonts, warmReportFonts } from './report-fonts.ts';
 
 /**
  * What the first report after start-up would otherwise pay for on the clerk's clock: parsing the

@@ -1,0 +1,33 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Vietnamese, in Vietnam's time zone: what a browser in a commune shows. */
+export const VI = { locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' } as const;
+
+/** A staff screen by its tab, waited for by its heading. */
+export async function openTab(page: Page, name: string, heading: string) {
+  await page.getByRole('navigation', { name: 'Các màn hình' }).getByRole('link', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+/** axe-core's serious and critical findings on the page as it is, one line each (`where` names the state). */
+export async function seriousViolations(page: Page, where = ''): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).analyze();
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where ? `${where}: ` : ''}${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Nothing of the staff screen wider than the viewport (else: what sticks out). */
+export async function fitsWidth(page: Page, width: number) {
+  const out = await page.evaluate((w) => {
+    const main = document.querySelector('.staff-main')!;
+    if (main.scrollWidth <= w) return [];
+    return [...main.querySelectorAll('*')]
+      .filter((e) => e.getBoundingClientRect().right > w + 0.5)
+      .slice(0, 8)
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} → ${Math.round(e.getBoundingClientRect().right)}`);
+  }, width);
+  expect(out).toEqual([]);
+}
