@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'duplicate_response'
+  | 'ticket_used'
+  | 'ticket_expired'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
@@ -31,6 +33,8 @@ const STATUS: Record<ErrorCode, ErrorStatus> = {
   not_found: 404,
   conflict: 409,
   duplicate_response: 409,
+  ticket_used: 409,
+  ticket_expired: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
@@ -49,6 +53,8 @@ const MESSAGE: Record<ErrorCode, string> = {
   not_found: 'Không tìm thấy.',
   conflict: 'Dữ liệu đã tồn tại.',
   duplicate_response: 'Ông/Bà đã gửi đánh giá tại điểm này gần đây. Xin cảm ơn!',
+  ticket_used: 'Phiếu hẹn (hồ sơ) này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần. Xin cảm ơn Ông/Bà!',
+  ticket_expired: 'Mã QR trên phiếu hẹn này đã hết hạn. Ông/Bà vẫn có thể đánh giá bằng mã QR đặt tại Bộ phận một cửa.',
   payload_too_large: 'Nội dung gửi lên quá lớn.',
   unsupported_media_type: 'Nội dung phải có Content-Type: application/json.',
   rate_limited: 'Có quá nhiều lượt gửi. Vui lòng thử lại sau ít phút.',

@@ -66,6 +66,8 @@ export const envSchema = z.object({
   ALERT_POLL_MS: int(50, 600_000).default(5000),
   /** Run the dispatcher and the digest scheduler in this process (server.ts). */
   ALERT_JOBS_ENABLED: bool.default(true),
+  /** How often the monthly roll-ups of the tallies (comparisons across units) catch up with new responses; 0: never (comparisons then read the tallies). */
+  ROLLUP_EVERY_MS: int(0, 3_600_000).default(60_000),
   /** NORMAL: no committed response is lost when the process dies; FULL: none is lost on power loss either. */
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   /**
@@ -90,6 +92,8 @@ export const envSchema = z.object({
   /** Take the client address from X-Forwarded-For (only behind a reverse proxy you run). */
   TRUST_PROXY: bool.default(false),
   SESSION_TTL_HOURS: int(1, 24 * 30).default(12),
+  /** Enumerators work whole days offline and cannot sign in again without a network: a longer session, for that role only. */
+  ENUMERATOR_SESSION_TTL_HOURS: int(1, 24 * 30).default(72),
   BODY_LIMIT_BYTES: int(1024, 1_048_576).default(16_384),
   /** The request head must arrive within this (slow clients hold sockets). */
   HTTP_HEADERS_TIMEOUT_MS: int(500, 120_000).default(10_000),

@@ -12,6 +12,7 @@ import { demoInfo, seedDemoIfEmpty } from './services/demo.service.ts';
 import type { Deps } from './deps.ts';
 import { createDeps } from './services/context.ts';
 import { startAlertJobs } from './jobs/alert-jobs.ts';
+import { startRollupJob } from './jobs/rollups.ts';
 
 export interface RunningServer {
   url: string;
@@ -56,6 +57,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const app = createApp(deps, { benchRoutes: config.BENCH_ROUTES });
   // Outbox dispatcher, webhook event processor, daily digest (issue 6); stopped before the database closes.
   const jobs = config.ALERT_JOBS_ENABLED ? startAlertJobs(deps) : null;
+  // Monthly roll-ups for comparisons across units (jobs/rollups.ts); comparisons stay exact without them, only slower.
+  const rollups = config.ROLLUP_EVERY_MS > 0 ? startRollupJob(deps, config.ROLLUP_EVERY_MS) : null;
   const limits = connectionLimits(config);
   let listening: () => void = () => {};
   const listened = new Promise<void>((res) => (listening = res));
@@ -79,6 +82,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         server.close(
           () =>
             void (jobs ? jobs.stop() : Promise.resolve())
+              .then(() => rollups?.stop())
               .then(() => deps.writer.close())
               .then(() => db.close())
               .then(res, res),

@@ -6,7 +6,7 @@ import { startServerProcess, type ServerProcess } from '../../backend/test/helpe
 import { launchChromium } from './support/browser.ts';
 import { ensureBuilt } from './support/ensure-built.ts';
 import { login } from './support/staff-api.ts';
-import { VI, fitsWidth, seriousViolations } from './support/screens.ts';
+import { VI, fitsWidth, seriousViolations, tabLink } from './support/screens.ts';
 
 /*
  * Issue 28 in a real browser against the real server process: the clerk opens a ballot box of 5
@@ -125,7 +125,7 @@ describe('paper ballots typed from the ballot box', () => {
     const bad: string[] = [];
     const ctx = await browser.newContext(SIZES['1280']);
     const page = await signIn(ctx, 'today');
-    await page.getByRole('navigation', { name: 'Các màn hình' }).getByRole('link', { name: 'Phiếu giấy', exact: true }).click();
+    await (await tabLink(page, 'Phiếu giấy')).click();
     await page.getByRole('heading', { level: 1, name: 'Phiếu giấy' }).waitFor();
     await page.getByText(/^Chưa mở hòm phiếu lần nào/).waitFor();
     bad.push(...(await seriousViolations(page, 'empty 1280')));

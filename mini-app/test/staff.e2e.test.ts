@@ -6,7 +6,7 @@ import { startServerProcess, type ServerProcess } from '../../backend/test/helpe
 import { DESKTOP, launchChromium, PHONE } from './support/browser.ts';
 import { ensureBuilt } from './support/ensure-built.ts';
 import { addPoint, login, respond } from './support/staff-api.ts';
-import { VI, seriousViolations } from './support/screens.ts';
+import { VI, seriousViolations, tabLink } from './support/screens.ts';
 
 const SHOTS = '/tmp/shots';
 // A Vietnamese browser: the native date inputs then show dd/mm/yyyy, as on staff's own devices.
@@ -82,7 +82,7 @@ async function signIn(ctx: BrowserContext, user: { username: string; password: s
 }
 
 async function openTab(page: Page, name: string, heading: string) {
-  await page.getByRole('link', { name }).click();
+  await (await tabLink(page, name)).click();
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
 

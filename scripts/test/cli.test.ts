@@ -24,7 +24,7 @@ describe('npm run admin (child process on a temporary SQLite file)', { timeout: 
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("missing required argument 'name'");
     expect(badKind.code).toBe(2);
-    expect(badKind.stderr).toContain('Allowed choices are commune, ward, district, province, department');
+    expect(badKind.stderr).toContain('Allowed choices are commune, ward, special_zone, district, province, department');
   });
 
   it('creates and lists units, officers, points and staff; rotates and disables', async () => {

@@ -14,28 +14,28 @@ beforeEach(() => {
 });
 afterEach(() => tmp.cleanup());
 
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected an error');
-}
+/** The error a promise rejects with (readSetupFile is async: an .xlsx file is read by exceljs). */
+const rejection = (p: Promise<unknown>): Promise<unknown> =>
+  p.then(
+    () => {
+      throw new Error('expected an error');
+    },
+    (err: unknown) => err,
+  );
 
 describe('imported files must be well-formed text (issue 23, item 1)', () => {
-  it('bytes that are not UTF-8 are an error naming the line, never U+FFFD', () => {
+  it('bytes that are not UTF-8 are an error naming the line, never U+FFFD', async () => {
     const file = join(tmp.dir, 'district.yaml');
     writeFileSync(file, Buffer.concat([Buffer.from('district:\n  code: h\n  name: UBND huy'), Buffer.from([0xea, 0x6e]), Buffer.from('n\ncommunes: []\n')]));
-    const err = thrown(() => readSetupFile(file));
+    const err = await rejection(readSetupFile(file));
     expect(err).toBeInstanceOf(CliError);
     expect((err as Error).message).toBe(`${file}:3: not valid UTF-8 text (save the file as UTF-8)`);
   });
 
-  it('a lone surrogate written as a YAML escape is an error on its line', () => {
+  it('a lone surrogate written as a YAML escape is an error on its line', async () => {
     const file = join(tmp.dir, 'district.yaml');
     writeFileSync(file, 'district:\n  code: huyen-a\n  name: "UBND huyện \\ud800"\ncommunes: []\n');
-    const err = thrown(() => readSetupFile(file));
+    const err = await rejection(readSetupFile(file));
     expect(err).toBeInstanceOf(FileErrors);
     expect((err as FileErrors).errors).toEqual([{ line: 3, message: 'district.name: text that is not well-formed Unicode (a lone surrogate)' }]);
   });

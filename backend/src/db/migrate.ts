@@ -13,6 +13,9 @@ import { forms009 } from './migrations/009_forms.ts';
 import * as m010 from './migrations/010_publications.ts';
 import * as m011 from './migrations/011_cases.ts';
 import * as m012 from './migrations/012_channels_paper.ts';
+import * as m013 from './migrations/013_receipt_tickets.ts';
+import * as m014 from './migrations/014_campaigns.ts';
+import { rollups015 } from './migrations/015_rollups.ts';
 
 /**
  * Static list: works from tsx, bundles and tests alike; names sort in order. A migration whose
@@ -32,6 +35,9 @@ function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '010_publications': m010,
     '011_cases': m011,
     '012_channels_paper': m012,
+    '013_receipt_tickets': m013,
+    '014_campaigns': m014,
+    '015_rollups': rollups015(dialect),
   };
 }
 

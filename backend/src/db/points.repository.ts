@@ -49,8 +49,14 @@ export async function findPoint(db: Executor, id: string): Promise<Point | undef
   return row && toPoint(row);
 }
 
-export async function listPoints(db: Executor, unitId: string): Promise<Point[]> {
-  const rows = await db.selectFrom('points').selectAll().where('unit_id', '=', unitId).orderBy('created_at').orderBy('id').execute();
+/**
+ * A unit's QR points. Without `includeHidden`, not its hidden receipt point (token key
+ * 'ticket:<unitId>', services/tickets.service.ts): it has no QR of its own to list or print.
+ */
+export async function listPoints(db: Executor, unitId: string, opts: { includeHidden?: boolean } = {}): Promise<Point[]> {
+  let q = db.selectFrom('points').selectAll().where('unit_id', '=', unitId);
+  if (!opts.includeHidden) q = q.where('token_key', 'not like', 'ticket:%');
+  const rows = await q.orderBy('created_at').orderBy('id').execute();
   return rows.map(toPoint);
 }
 

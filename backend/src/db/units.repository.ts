@@ -70,23 +70,54 @@ export async function setShowOfficerNames(db: Executor, id: string, show: boolea
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** The unit and every unit below it (a supervisor's reach). */
+/** `subtree(id)`: the unit and every unit below it, walked down the parent index. */
+const withSubtree = (db: Executor, rootId: string) =>
+  db.withRecursive('subtree(id)', (qb) =>
+    qb
+      .selectFrom('units')
+      .select('id')
+      .where('id', '=', rootId)
+      .union((qb2) => qb2.selectFrom('units').innerJoin('subtree', 'subtree.id', 'units.parent_id').select('units.id')),
+  );
+
+/**
+ * The unit and every unit below it (a supervisor's reach): one recursive query down the parent
+ * index, on both dialects. `union` (not `union all`) stops at a unit already reached, so even a
+ * loop of parents written by hand in the database ends.
+ */
 export async function unitSubtreeIds(db: Executor, rootId: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('units').select(['id', 'parent_id']).execute();
-  const children = new Map<string, string[]>();
-  for (const r of rows) {
-    if (r.parent_id === null) continue;
-    const list = children.get(r.parent_id) ?? [];
-    list.push(r.id);
-    children.set(r.parent_id, list);
-  }
-  const out = new Set<string>();
-  const stack = [rootId];
-  while (stack.length > 0) {
-    const id = stack.pop()!;
-    if (out.has(id)) continue;
-    out.add(id);
-    stack.push(...(children.get(id) ?? []));
-  }
-  return out;
+  const rows = await withSubtree(db, rootId)
+    .selectFrom('subtree')
+    .select('id')
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The unit and every unit below it, by code: one query (the CTE of unitSubtreeIds joined to the units). */
+export async function listUnitsWithin(db: Executor, rootId: string): Promise<Unit[]> {
+  const rows = await withSubtree(db, rootId)
+    .selectFrom('units')
+    .innerJoin('subtree', 'subtree.id', 'units.id')
+    .selectAll('units')
+    .orderBy('units.code')
+    .execute();
+  return rows.map(toUnit);
+}
+
+/** Whether `unitId` is `rootId` or below it: one recursive query up from `unitId` (a few levels), not the whole subtree. */
+export async function isUnitWithin(db: Executor, rootId: string, unitId: string): Promise<boolean> {
+  if (rootId === unitId) return true;
+  const row = await db
+    .withRecursive('ancestors(id, parent_id)', (qb) =>
+      qb
+        .selectFrom('units')
+        .select(['id', 'parent_id'])
+        .where('id', '=', unitId)
+        .union((qb2) => qb2.selectFrom('units').innerJoin('ancestors', 'ancestors.parent_id', 'units.id').select(['units.id', 'units.parent_id'])),
+    )
+    .selectFrom('ancestors')
+    .select('id')
+    .where('id', '=', rootId)
+    .executeTakeFirst();
+  return row !== undefined;
 }

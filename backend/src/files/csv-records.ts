@@ -20,6 +20,10 @@ const countNewlines = (s: string): number => {
 export function readCsvRecords(source: string): { headers: string[]; records: SourceRecord[] } {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const rows: { line: number; cells: string[] }[] = [];
+  // Newlines counted from where the last row ended, not from the file's start: linear in the file
+  // (a province of 3,321 communes took seconds when every row recounted from the top).
+  let countedTo = 0;
+  let linesBefore = 0;
   Papa.parse<string[]>(text, {
     header: false,
     comments: '#',
@@ -29,7 +33,9 @@ export function readCsvRecords(source: string): { headers: string[]; records: So
       if (cells.length === 0 || (cells.length === 1 && (cells[0] ?? '').trim() === '')) return;
       // The cursor sits after the row's newline, or before it after a quoted cell: drop that newline.
       const end = text[r.meta.cursor - 1] === '\n' ? r.meta.cursor - 1 : r.meta.cursor;
-      const endLine = countNewlines(text.slice(0, end)) + 1;
+      linesBefore += countNewlines(text.slice(countedTo, end));
+      countedTo = end;
+      const endLine = linesBefore + 1;
       const inner = cells.reduce((n, c) => n + countNewlines(c), 0);
       rows.push({ line: endLine - inner, cells });
     },

@@ -5,8 +5,11 @@ import { requestId } from 'hono/request-id';
 import { sql } from 'kysely';
 import type { Deps } from '../deps.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
+import { ticketKeyAdminRoutes } from './admin/ticket-keys.routes.ts';
 import { authApp } from './auth-routes/auth-app.ts';
 import { boardRoutes } from './board/board.routes.ts';
+import { campaignsApp } from './campaigns/campaigns-app.ts';
+import { enumeratorApp } from './campaigns/enumerator-app.ts';
 import { homeRoutes } from './home/home.routes.ts';
 import { benchRoutes } from './bench/bench.routes.ts';
 import { AppError } from '../app-error.ts';
@@ -57,7 +60,10 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     .route('/api/public', publicRoutes(deps))
     .route('/api/auth', authApp(deps))
     .route('/api/units', staffApp(deps))
+    .route('/api/campaigns', campaignsApp(deps))
+    .route('/api/enumerator', enumeratorApp(deps))
     .route('/api/admin', adminRoutes(deps))
+    .route('/api/admin', ticketKeyAdminRoutes(deps))
     .route('/', homeRoutes(deps))
     .route('/board', boardRoutes(deps))
     .route('/webhooks', zaloWebhookRoutes(deps));

@@ -6,6 +6,7 @@ import { listFields } from '../db/officers.repository.ts';
 import { sumByField } from '../db/tallies.repository.ts';
 import { coverageOf, type Coverage } from '../domain/coverage.ts';
 import { monthsOf, periodOf, type Period } from '../domain/periods.ts';
+import { withTicketCoverage } from './ticket-coverage.ts';
 
 /** Where a dossier count came from: typed or imported for the period itself, added up from its months or quarters, or none. */
 export type DossierSource = 'period' | 'months' | 'quarters' | 'fields' | 'none';
@@ -31,11 +32,21 @@ export interface CoverageReport extends Coverage {
    * (docs/coverage.md): without receipt tickets, responses are not tied to dossiers, so the rate
    * shown is the satisfied share of responses, said so.
    */
-  rate766: { basis: 'responses'; rated: number; satisfied: number; share: number | null; note: string };
+  rate766:
+    | { basis: 'responses'; rated: number; satisfied: number; share: number | null; note: string }
+    /** Receipt tickets (ticket-coverage.ts): dossiers rated satisfied / dossiers rated, and rated / dossiers. */
+    | { basis: 'dossiers'; rated: number; satisfied: number; share: number | null; dossiers: number; ratedShare: number | null; note: string };
+  /**
+   * 'tickets': dossiers issued or listed against dossiers rated (docs/tickets.md); 'counts': dossier
+   * counts against responses. Always sent (optional only for clients built before it).
+   */
+  source?: 'tickets' | 'counts';
+  /** With source 'tickets': what the dossier counts and all responses said. */
+  countsBased?: { dossiers: number; responses: number; dossierSource: DossierSource };
 }
 
 /** The count of a period for one field ('' = whole unit): its own record, else its months', else its quarters'. */
-function dossiersOf(counts: DossierCount[], fieldId: string, p: Period): { count: number | null; source: DossierSource } {
+export function dossiersOf(counts: DossierCount[], fieldId: string, p: Period): { count: number | null; source: DossierSource } {
   const of = (key: string) => counts.find((c) => c.fieldId === fieldId && c.period === key)?.count;
   const own = of(p.key);
   if (own !== undefined) return { count: own, source: 'period' };
@@ -96,7 +107,7 @@ export async function buildCoverage(deps: Deps, unitId: string, periodKey: strin
   const yearDossiers = unitYear.count ?? yearFromFields;
   const band = yearDossiers ?? dossiers;
   for (const row of fieldRows) Object.assign(row, coverageOf(row.dossiers, row.responses, band));
-  return {
+  const report: CoverageReport = {
     unitId,
     period: period.key,
     label: period.label,
@@ -113,5 +124,7 @@ export async function buildCoverage(deps: Deps, unitId: string, periodKey: strin
       share: totalResponses === 0 ? null : satisfied / totalResponses,
       note: 'Tỷ lệ hài lòng trên số phiếu (chưa gắn với từng hồ sơ). Chỉ số 766 trên Cổng Dịch vụ công quốc gia tính theo đánh giá từng hồ sơ; để tính theo hồ sơ, cần phát phiếu hẹn có mã QR gắn mã hồ sơ.',
     },
+    source: 'counts',
   };
+  return withTicketCoverage(deps, report, period, year, fields);
 }

@@ -3,13 +3,16 @@ import { answerProblems, type FormDefinition } from '../domain/form.ts';
 import { vietnamDay } from '../domain/day.ts';
 import { findPointByTokenKey } from '../db/points.repository.ts';
 import { findReceiptsByClientIds, type StoredReceipt } from '../db/responses.repository.ts';
-import { type AppendOutcome } from './append.ts';
+import { type AppendOutcome, type NewResponseInput } from './append.ts';
 import { verifyPointToken } from '../security/point-token.ts';
 import { AppError } from '../app-error.ts';
 import type { Deps } from '../deps.ts';
 import type { PointContext } from '../services/point-cache.ts';
 import { resolveRespondent } from '../zalo/respondent.ts';
 import { newRowId } from '../db/ids.ts';
+import { isTicketToken } from '../security/ticket-token.ts';
+import { readTicket, type ReadTicket } from '../services/ticket-access.ts';
+import type { TicketResponseInput } from './ticket-uses.ts';
 
 export interface ResponseSubmission {
   clientId: string;
@@ -70,18 +73,34 @@ async function formFor(deps: Deps, ctx: PointContext, version: number | undefine
 }
 
 /**
+ * A receipt ticket fixes its officer, field and dossier: a different one in the body is refused,
+ * not silently replaced (as a desk point's officer is).
+ */
+function checkTicketPreset(ticket: ReadTicket, input: ResponseSubmission): void {
+  if (ticket.officer && input.officerId !== undefined && input.officerId !== ticket.officer.id) {
+    throw invalid('officerId', 'Phiếu hẹn này ghi sẵn cán bộ giải quyết hồ sơ; không thể chọn cán bộ khác.');
+  }
+  if (ticket.field && input.fieldId !== undefined && input.fieldId !== ticket.field.id) {
+    throw invalid('fieldId', 'Phiếu hẹn này ghi sẵn lĩnh vực của hồ sơ; không thể chọn lĩnh vực khác.');
+  }
+  if (input.dossierCode !== undefined && input.dossierCode !== ticket.dossierCode) throw invalid('dossierCode', 'Mã hồ sơ không khớp với phiếu hẹn.');
+}
+
+/**
  * Stores one response: checked against its form (every answer a question of the form, every
  * mandatory question answered, issues from the form's list), appended to the unit's hash chain
  * and counted in the day's tallies in the same transaction (through the group-commit writer).
  * The same clientId again (a retry, or a concurrent duplicate) returns the first receipt and
- * stores nothing.
+ * stores nothing. With a receipt `ticket` (ctx is then its unit's receipt point), its officer,
+ * field and dossier code are the response's, and the dossier rates once (ticket-uses.ts).
  */
-export async function recordResponse(deps: Deps, ctx: PointContext, input: ResponseSubmission): Promise<RecordOutcome> {
+export async function recordResponse(deps: Deps, ctx: PointContext, input: ResponseSubmission, ticket?: ReadTicket): Promise<RecordOutcome> {
   const form = await formFor(deps, ctx, input.formVersion);
   const problems = answerProblems(form, input.answers, input.issues ?? []);
   if (problems.length > 0) throw new AppError('invalid_input', undefined, { details: problems });
-  const officerId = await resolveOfficer(deps, ctx, input.officerId);
-  const fieldId = await resolveField(deps, ctx, input.fieldId);
+  if (ticket) checkTicketPreset(ticket, input);
+  const officerId = ticket?.officer ? ticket.officer.id : await resolveOfficer(deps, ctx, input.officerId);
+  const fieldId = ticket?.field ? ticket.field.id : await resolveField(deps, ctx, input.fieldId);
   const issueOrder = form.issues.map((i) => i.key);
   const issues = [...new Set(input.issues ?? [])].sort((a, b) => issueOrder.indexOf(a) - issueOrder.indexOf(b));
   const issueLabel = new Map(form.issues.map((i) => [i.key, i.label]));
@@ -89,7 +108,7 @@ export async function recordResponse(deps: Deps, ctx: PointContext, input: Respo
   const now = deps.now();
   // Fields listed one by one: V8 builds `{ ...respondent, id, … }` (a spread, then a dozen more
   // properties) on a slow path, ~10 µs per response on the request thread (measured).
-  return deps.writer.submit({
+  const record: NewResponseInput = {
     respondentHash: respondent.respondentHash,
     verification: respondent.verification,
     selfRating: respondent.selfRating,
@@ -106,11 +125,14 @@ export async function recordResponse(deps: Deps, ctx: PointContext, input: Respo
     answers: input.answers,
     issues,
     comment: input.comment ?? null,
-    dossierCode: input.dossierCode ?? null,
+    dossierCode: ticket ? ticket.dossierCode : (input.dossierCode ?? null),
     channel: channelOf({ claimed: input.channel, verified: respondent.verification === 'verified', pointKind: ctx.point.kind }),
     receivedAt: now.toISOString(),
     day: vietnamDay(now),
-  });
+  };
+  if (!ticket) return deps.writer.submit(record);
+  const withTicket: TicketResponseInput = Object.assign(record, { ticket: { ticketId: ticket.id, dossierCode: ticket.dossierCode } });
+  return deps.writer.submit(withTicket);
 }
 
 /**
@@ -121,6 +143,12 @@ export async function recordResponse(deps: Deps, ctx: PointContext, input: Respo
  * rotated away names no point any more; its retry is still answered.
  */
 export async function storedReceiptFor(deps: Deps, token: string, clientId: string): Promise<StoredReceipt | undefined> {
+  // A receipt ticket's retry is answered however long after its expiry, or its key's grace.
+  if (isTicketToken(token)) {
+    const ticket = await readTicket(deps, token, { retry: true });
+    const found = ticket ? (await findReceiptsByClientIds(deps.db.kysely, [clientId])).get(clientId) : undefined;
+    return found && found.unitId === ticket!.unitId ? { id: found.id, receivedAt: found.receivedAt, day: found.day } : undefined;
+  }
   const key = verifyPointToken(deps.config.APP_SECRET, token);
   if (key === null) return undefined;
   const found = (await findReceiptsByClientIds(deps.db.kysely, [clientId])).get(clientId);

@@ -1,5 +1,6 @@
 import type { PublicPoint, ResponseAnswers, ResponseBody } from '../services/api/types.ts';
 import type { FormQuestion } from './form-layout.ts';
+import { ticketPreset } from './ticket-preset.ts';
 
 export const COMMENT_MAX = 1000;
 
@@ -100,7 +101,8 @@ function toAnswers(point: PublicPoint, state: RatingFormState): ResponseAnswers 
 
 /**
  * The POST body; optional parts are left out when empty. A desk point's officer is implied by the
- * token. `formVersion` pins the version the citizen saw, should the point's form change meanwhile.
+ * token; a receipt ticket's officer and field are sent as the ticket sets them. `formVersion` pins
+ * the version the citizen saw, should the point's form change meanwhile.
  */
 export function toResponseBody(
   token: string,
@@ -110,8 +112,11 @@ export function toResponseBody(
 ): ResponseBody {
   const body: ResponseBody = { token, clientId: state.clientId, formVersion: point.form.version, answers: toAnswers(point, state) };
   if (channel) body.channel = channel;
-  if (!point.officer && state.officerId) body.officerId = state.officerId;
-  if (state.fieldId) body.fieldId = state.fieldId;
+  const preset = ticketPreset(point);
+  const officerId = preset?.officer?.id ?? (!point.officer ? state.officerId : null);
+  const fieldId = preset?.field?.id ?? state.fieldId;
+  if (officerId) body.officerId = officerId;
+  if (fieldId) body.fieldId = fieldId;
   const issues = point.form.issues.map((i) => i.key).filter((key) => state.issues.includes(key));
   if (issues.length > 0) body.issues = issues;
   const comment = state.comment.trim();

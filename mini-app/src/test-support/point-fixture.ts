@@ -53,6 +53,9 @@ export const COUNTER_POINT: PublicPoint = {
     { id: 'f-2', name: 'Chứng thực' },
   ],
   form,
+  // Not a receipt ticket (those pre-set the officer and field: pages/rate/ticket-form.test.tsx).
+  ticket: null,
+  preset: null,
 };
 
 /** An officer's desk point. */

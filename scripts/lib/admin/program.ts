@@ -1,10 +1,12 @@
 import { Command } from 'commander';
+import { registerCampaignCommands } from './campaign-commands.ts';
 import { registerDossierCommands } from './dossier-commands.ts';
 import { registerFormCommands } from './form-commands.ts';
 import { registerOfficerCommands } from './officer-commands.ts';
 import { registerPointCommands } from './point-commands.ts';
 import { registerSetupCommand } from './setup-command.ts';
 import { registerStaffCommands } from './staff-commands.ts';
+import { registerTicketCommands } from './ticket-commands.ts';
 import { registerUnitCommands } from './unit-commands.ts';
 
 /** `npm run admin -- …`: works on the database DATABASE_URL names (default sqlite:./data/hailong.db). */
@@ -21,5 +23,7 @@ export function buildAdminProgram(): Command {
   registerSetupCommand(program);
   registerDossierCommands(program);
   registerFormCommands(program);
+  registerTicketCommands(program);
+  registerCampaignCommands(program);
   return program;
 }

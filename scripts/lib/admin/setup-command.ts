@@ -12,12 +12,12 @@ const fmt = (c: Counts) => `${c.units} units, ${c.officers} officers, ${c.points
 export function registerSetupCommand(program: Command): void {
   program
     .command('setup')
-    .description('set up a district and its communes, officers, points and staff from one YAML or CSV file (idempotent, all or nothing)')
-    .argument('<file>', '.yaml/.yml or .csv; see the operator walk-through in README.md for the format')
+    .description('set up a province (or district) and its communes, departments, officers, points and staff from one YAML, CSV or XLSX file (idempotent, all or nothing)')
+    .argument('<file>', '.yaml/.yml, .csv or .xlsx; the format is in docs/units.md')
     .option('--dry-run', 'check the file and show what would be created, write nothing')
     .action(async (file: string, o: { dryRun?: boolean }) => {
       try {
-        const plan = readSetupFile(file);
+        const plan = await readSetupFile(file);
         const s = await withDeps((deps) => applySetup(deps, plan, file, { dryRun: o.dryRun ?? false, progress: createProgress() }));
         for (const w of s.warnings) process.stderr.write(`warning: ${w}\n`);
         out(`${s.dryRun ? 'would create' : 'created'}: ${fmt(s.created)}`);

@@ -1,10 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../backend/src/db/schema.ts';
-import { findUnitByCode, insertUnit } from '../../../backend/src/db/units.repository.ts';
-import { insertOfficer, listOfficers } from '../../../backend/src/db/officers.repository.ts';
-import { insertPoint, listPoints } from '../../../backend/src/db/points.repository.ts';
-import { findStaffByUsername, insertStaff } from '../../../backend/src/db/staff.repository.ts';
+import {
+  insertOfficers,
+  insertPoints,
+  insertStaffAccounts,
+  insertUnits,
+  officersOfUnits,
+  pointLabelsOfUnits,
+  staffUnitsByUsername,
+  unitsByCode,
+  type UnitEntry,
+} from '../../../backend/src/db/bulk-setup.repository.ts';
 import { hashPassword } from '../../../backend/src/security/passwords.ts';
 import { newTokenKey } from '../../../backend/src/security/point-token.ts';
 import type { Deps } from '../../../backend/src/deps.ts';
@@ -33,13 +40,36 @@ export interface ApplyOptions {
   progress?: Progress;
 }
 
-const same = (a: string, b: string) => a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
+const fold = (s: string) => s.normalize('NFC').toLowerCase();
 const zero = (): Counts => ({ units: 0, officers: 0, points: 0, staff: 0 });
+// scrypt runs on libuv's thread pool (4 threads): a few at once, not hundreds.
+const HASHING_AT_ONCE = 4;
 
 class DryRunRollback extends Error {}
 
-/** Parents before children, so a commune can name a district described later in the file. */
-function unitsInOrder(plan: SetupPlan): SetupPlan['units'] {
+/** What the database holds that the plan touches: a handful of queries, whatever the file's size. */
+interface Snapshot {
+  units: Map<string, UnitEntry>;
+  /** `${unitId}|${folded name}` → officer, for the plan's existing units. */
+  officers: Map<string, { id: string; active: boolean }>;
+  /** `${unitId}|${folded label}`. */
+  points: Set<string>;
+  /** username → unit id. */
+  staff: Map<string, string>;
+}
+
+async function readSnapshot(db: Kysely<Database> | Transaction<Database>, plan: SetupPlan): Promise<Snapshot> {
+  const units = await unitsByCode(db);
+  const codes = new Set([...plan.units.map((u) => u.code), ...[...plan.officers, ...plan.points, ...plan.staff].map((r) => r.unitCode)]);
+  const ids = [...codes].flatMap((c) => units.get(c)?.id ?? []);
+  const officers = new Map((await officersOfUnits(db, ids)).map((o) => [`${o.unitId}|${fold(o.name)}`, { id: o.id, active: o.active }]));
+  const points = new Set((await pointLabelsOfUnits(db, ids)).map((p) => `${p.unitId}|${fold(p.label)}`));
+  const staff = await staffUnitsByUsername(db, plan.staff.map((s) => s.username));
+  return { units, officers, points, staff };
+}
+
+/** Parents before children: a file may list a commune before the province it belongs to. */
+export function unitsInOrder(plan: SetupPlan): SetupPlan['units'] {
   const byCode = new Map(plan.units.map((u) => [u.code, u]));
   const out: SetupPlan['units'] = [];
   const done = new Set<string>();
@@ -54,126 +84,160 @@ function unitsInOrder(plan: SetupPlan): SetupPlan['units'] {
   return out;
 }
 
-/** Checks against what the database already holds; returns line-numbered problems. */
-async function checkAgainstDatabase(deps: Deps, plan: SetupPlan, warnings: string[]): Promise<LineError[]> {
-  const db = deps.db.kysely;
+/** Checks against what the database already holds; returns line-numbered problems (and warnings for what stays as it is). */
+function checkAgainstDatabase(plan: SetupPlan, snap: Snapshot, warnings: string[]): LineError[] {
   const errors: LineError[] = [];
-  const planned = new Set(plan.units.map((u) => u.code));
-  const unitIds = new Map<string, string>();
-  for (const code of new Set([...planned, ...plan.units.flatMap((u) => (u.parentCode ? [u.parentCode] : []))])) {
-    const found = await findUnitByCode(db, code);
-    if (found) unitIds.set(code, found.id);
-  }
+  const planned = new Map(plan.units.map((u) => [u.code, u]));
+  const byId = new Map([...snap.units.values()].map((u) => [u.id, u]));
+  const unitKnown = (code: string) => planned.has(code) || snap.units.has(code);
   for (const u of plan.units) {
-    if (u.parentCode && !planned.has(u.parentCode) && !unitIds.has(u.parentCode)) {
+    if (u.parentCode && !unitKnown(u.parentCode)) {
       errors.push({ line: u.line, message: `parent unit "${u.parentCode}" is neither in this file nor in the database` });
     }
-    const existing = await findUnitByCode(db, u.code);
-    if (existing && existing.name !== u.name) {
-      warnings.push(`line ${u.line}: unit "${u.code}" exists as "${existing.name}"; its name is left unchanged`);
+    const existing = snap.units.get(u.code);
+    if (!existing) continue;
+    // An existing unit is kept as it is: a set-up file never renames or moves what others use.
+    if (existing.name !== u.name) warnings.push(`line ${u.line}: unit "${u.code}" exists as "${existing.name}"; its name is left unchanged`);
+    if (existing.kind !== u.kind) warnings.push(`line ${u.line}: unit "${u.code}" exists as a ${existing.kind}; its kind is left unchanged`);
+    const parentCode = existing.parentId === null ? null : (byId.get(existing.parentId)?.code ?? null);
+    if (parentCode !== u.parentCode) {
+      warnings.push(`line ${u.line}: unit "${u.code}" exists under ${parentCode === null ? 'no parent' : `"${parentCode}"`}; its parent is left unchanged`);
     }
   }
-  const unitKnown = (code: string) => planned.has(code) || unitIds.has(code);
-  const records: { line: number; unitCode: string }[] = [...plan.officers, ...plan.points, ...plan.staff];
-  for (const r of records) {
+  for (const r of [...plan.officers, ...plan.points, ...plan.staff]) {
     if (!unitKnown(r.unitCode)) errors.push({ line: r.line, message: `unit "${r.unitCode}" is neither in this file nor in the database` });
   }
+  const officersInFile = new Set(plan.officers.map((o) => `${o.unitCode}|${fold(o.name)}`));
   for (const p of plan.points) {
     if (p.officerName === null || !unitKnown(p.unitCode)) continue;
-    const inFile = plan.officers.some((o) => o.unitCode === p.unitCode && same(o.name, p.officerName!));
-    const unitId = unitIds.get(p.unitCode);
-    const inDb = unitId !== undefined && (await listOfficers(db, unitId, { activeOnly: true })).some((o) => same(o.name, p.officerName!));
-    if (!inFile && !inDb) errors.push({ line: p.line, message: `officer "${p.officerName}" is not an officer of ${p.unitCode}` });
+    const unitId = snap.units.get(p.unitCode)?.id;
+    const inDb = unitId !== undefined && snap.officers.get(`${unitId}|${fold(p.officerName)}`)?.active === true;
+    if (!officersInFile.has(`${p.unitCode}|${fold(p.officerName)}`) && !inDb) {
+      errors.push({ line: p.line, message: `officer "${p.officerName}" is not an officer of ${p.unitCode}` });
+    }
   }
   for (const s of plan.staff) {
-    const existing = await findStaffByUsername(db, s.username);
-    if (existing && existing.unitId !== unitIds.get(s.unitCode)) {
+    const owner = snap.staff.get(s.username);
+    if (owner !== undefined && owner !== snap.units.get(s.unitCode)?.id) {
       errors.push({ line: s.line, message: `username "${s.username}" already belongs to another unit` });
     }
   }
   return errors;
 }
 
+async function hashNewPasswords(plan: SetupPlan, snap: Snapshot, opts: ApplyOptions) {
+  const generatedPasswords: SetupSummary['generatedPasswords'] = [];
+  const hashes = new Map<string, string>();
+  const todo = plan.staff.filter((s) => !snap.staff.has(s.username));
+  for (let i = 0; i < todo.length; i += HASHING_AT_ONCE) {
+    await Promise.all(
+      todo.slice(i, i + HASHING_AT_ONCE).map(async (s) => {
+        const password = s.password ?? randomBytes(9).toString('base64url');
+        if (s.password === null) generatedPasswords.push({ username: s.username, password });
+        hashes.set(s.username, opts.dryRun ? '' : await hashPassword(password));
+        opts.progress?.tick();
+      }),
+    );
+  }
+  // In file order, whatever order the hashes finished in.
+  const order = new Map(plan.staff.map((s, i) => [s.username, i]));
+  generatedPasswords.sort((a, b) => order.get(a.username)! - order.get(b.username)!);
+  return { generatedPasswords, hashes, count: todo.length };
+}
+
 /**
  * Applies a set-up plan: everything it describes that does not exist yet is created, in one
  * transaction (all or nothing). Matching: units by code, officers by name within the unit,
- * points by label within the unit, staff by username. Running the same file again creates nothing.
+ * points by label within the unit, staff by username. Running the same file again creates nothing;
+ * what exists is kept as it is (a different name, kind or parent is a warning, not a change).
+ * Each table is read once and written in a few multi-row statements, so a province of 3,321
+ * communes takes about as many statements as a commune.
  */
 export async function applySetup(deps: Deps, plan: SetupPlan, file: string, opts: ApplyOptions = {}): Promise<SetupSummary> {
   const warnings: string[] = [];
-  const problems = await checkAgainstDatabase(deps, plan, warnings);
+  const before = await readSnapshot(deps.db.kysely, plan);
+  const problems = checkAgainstDatabase(plan, before, warnings);
   if (problems.length > 0) throw new FileErrors(file, problems);
 
-  // Password hashing is slow (scrypt) and needs no lock: do it before the write transaction.
-  const generatedPasswords: SetupSummary['generatedPasswords'] = [];
-  const hashes = new Map<string, string>();
-  const newStaff: SetupPlan['staff'] = [];
-  for (const s of plan.staff) if (!(await findStaffByUsername(deps.db.kysely, s.username))) newStaff.push(s);
-  opts.progress?.start(newStaff.length + plan.units.length + plan.officers.length + plan.points.length + plan.staff.length, file);
-  for (const s of newStaff) {
-    const password = s.password ?? randomBytes(9).toString('base64url');
-    if (s.password === null) generatedPasswords.push({ username: s.username, password });
-    hashes.set(s.username, opts.dryRun ? '' : await hashPassword(password));
-    opts.progress?.tick();
-  }
+  const newStaffCount = plan.staff.filter((s) => !before.staff.has(s.username)).length;
+  opts.progress?.start(newStaffCount + plan.units.length + plan.officers.length + plan.points.length + plan.staff.length, file);
+  // Password hashing is slow (scrypt) and needs no lock: done before the write transaction.
+  const { generatedPasswords, hashes } = await hashNewPasswords(plan, before, opts);
 
   const created = zero();
   const existing = zero();
   const now = deps.now().toISOString();
   try {
     await deps.db.kysely.transaction().execute(async (trx: Transaction<Database>) => {
-      const unitIds = new Map<string, string>();
-      const unitId = async (code: string): Promise<string> => {
-        const known = unitIds.get(code) ?? (await findUnitByCode(trx, code))?.id;
-        if (!known) throw new Error(`unit ${code} vanished during set-up`);
-        unitIds.set(code, known);
-        return known;
+      // Read again inside the transaction: what changed since the check is seen here.
+      const snap = await readSnapshot(trx, plan);
+      const unitIds = new Map([...snap.units.values()].map((u) => [u.code, u.id]));
+      const unitId = (code: string): string => {
+        const id = unitIds.get(code);
+        if (!id) throw new Error(`unit ${code} vanished during set-up`);
+        return id;
       };
+
+      const newUnits: UnitEntry[] = [];
       for (const u of unitsInOrder(plan)) {
-        const found = await findUnitByCode(trx, u.code);
-        if (found) existing.units++;
+        if (unitIds.has(u.code)) existing.units++;
         else {
-          const parentId = u.parentCode ? await unitId(u.parentCode) : null;
-          await insertUnit(trx, { id: crypto.randomUUID(), code: u.code, name: u.name, kind: u.kind, parentId, now });
-          created.units++;
+          const entry = { id: crypto.randomUUID(), code: u.code, name: u.name, kind: u.kind, parentId: u.parentCode ? unitId(u.parentCode) : null };
+          unitIds.set(u.code, entry.id);
+          newUnits.push(entry);
         }
-        opts.progress?.tick();
       }
+      created.units = newUnits.length;
+      await insertUnits(trx, newUnits, now);
+      opts.progress?.tick(plan.units.length);
+
+      const activeOfficers = new Map([...snap.officers].filter(([, o]) => o.active).map(([k, o]) => [k, o.id]));
+      const newOfficers: { id: string; unitId: string; name: string; title: string | null }[] = [];
       for (const o of plan.officers) {
-        const id = await unitId(o.unitCode);
-        if ((await listOfficers(trx, id)).some((x) => same(x.name, o.name))) existing.officers++;
+        const id = unitId(o.unitCode);
+        const key = `${id}|${fold(o.name)}`;
+        if (snap.officers.has(key)) existing.officers++;
         else {
-          await insertOfficer(trx, { id: crypto.randomUUID(), unitId: id, name: o.name, title: o.title, now });
-          created.officers++;
+          const officer = { id: crypto.randomUUID(), unitId: id, name: o.name, title: o.title };
+          newOfficers.push(officer);
+          activeOfficers.set(key, officer.id);
         }
-        opts.progress?.tick();
       }
+      created.officers = newOfficers.length;
+      await insertOfficers(trx, newOfficers, now);
+      opts.progress?.tick(plan.officers.length);
+
+      const newPoints: Parameters<typeof insertPoints>[1][number][] = [];
       for (const p of plan.points) {
-        const id = await unitId(p.unitCode);
-        if ((await listPoints(trx, id)).some((x) => same(x.label, p.label))) existing.points++;
-        else {
-          let officerId: string | null = null;
-          if (p.officerName !== null) {
-            const officer = (await listOfficers(trx, id, { activeOnly: true })).find((x) => same(x.name, p.officerName!));
-            if (!officer) throw new FileErrors(file, [{ line: p.line, message: `officer "${p.officerName}" is not an active officer of ${p.unitCode}` }]);
-            officerId = officer.id;
-          }
-          await insertPoint(trx, { id: crypto.randomUUID(), unitId: id, officerId, label: p.label, tokenKey: newTokenKey(), formKey: DEFAULT_FORM_KEY, kind: 'counter', now });
-          created.points++;
+        const id = unitId(p.unitCode);
+        if (snap.points.has(`${id}|${fold(p.label)}`)) {
+          existing.points++;
+          continue;
         }
-        opts.progress?.tick();
+        let officerId: string | null = null;
+        if (p.officerName !== null) {
+          officerId = activeOfficers.get(`${id}|${fold(p.officerName)}`) ?? null;
+          if (!officerId) throw new FileErrors(file, [{ line: p.line, message: `officer "${p.officerName}" is not an active officer of ${p.unitCode}` }]);
+        }
+        newPoints.push({ id: crypto.randomUUID(), unitId: id, officerId, label: p.label, tokenKey: newTokenKey(), formKey: DEFAULT_FORM_KEY, kind: 'counter' });
       }
+      created.points = newPoints.length;
+      await insertPoints(trx, newPoints, now);
+      opts.progress?.tick(plan.points.length);
+
+      const newStaff: Parameters<typeof insertStaffAccounts>[1][number][] = [];
       for (const s of plan.staff) {
-        const id = await unitId(s.unitCode);
-        if (await findStaffByUsername(trx, s.username)) existing.staff++;
+        const id = unitId(s.unitCode);
+        if (snap.staff.has(s.username)) existing.staff++;
         else {
           const passwordHash = hashes.get(s.username);
           if (passwordHash === undefined) throw new Error(`username ${s.username} appeared during set-up; run it again`);
-          await insertStaff(trx, { id: crypto.randomUUID(), unitId: id, username: s.username, passwordHash, role: s.role, now });
-          created.staff++;
+          newStaff.push({ id: crypto.randomUUID(), unitId: id, username: s.username, passwordHash, role: s.role });
         }
-        opts.progress?.tick();
       }
+      created.staff = newStaff.length;
+      await insertStaffAccounts(trx, newStaff, now);
+      opts.progress?.tick(plan.staff.length);
       if (opts.dryRun) throw new DryRunRollback();
     });
   } catch (err) {

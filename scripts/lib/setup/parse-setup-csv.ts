@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UNIT_KINDS, unitCode } from '../../../backend/src/http/admin/admin.schemas.ts';
-import { readCsvRecords } from '../../../backend/src/files/csv-records.ts';
+import { readCsvRecords, type SourceRecord } from '../../../backend/src/files/csv-records.ts';
 import { crossCheck, EMPTY_PLAN, FileErrors, officerSchema, pointSchema, staffSchema, text, type LineError, type SetupPlan } from './setup-plan.ts';
 
 export const SETUP_CSV_COLUMNS = ['type', 'unit', 'name', 'title', 'kind', 'parent', 'officer', 'username', 'role', 'password'] as const;
@@ -17,16 +17,22 @@ const unitRow = z.object({
 /**
  * A set-up file in CSV, one record per row (header required, extra columns rejected):
  *   type,unit,name,title,kind,parent,officer,username,role,password
- *   unit,huyen-a,UBND huyện A,,district,,,,,
- *   unit,xa-b,UBND xã B,,commune,huyen-a,,,,
+ *   unit,tinh-a,UBND tỉnh A,,province,,,,,
+ *   unit,xa-b,UBND xã B,,commune,tinh-a,,,,
  *   officer,xa-b,Nguyễn Văn C,Công chức Tư pháp – Hộ tịch,,,,,,
  *   point,xa-b,Quầy tiếp nhận và trả kết quả,,,,,,,
  *   point,xa-b,Bàn Tư pháp – Hộ tịch,,,,Nguyễn Văn C,,,
  *   staff,xa-b,,,,,,vanphong-xa-b,clerk,
- * For a point, `name` is its label and `officer` the desk officer's name.
+ * For a point, `name` is its label and `officer` the desk officer's name. Rows may come in any
+ * order (a commune before its province). The same columns in an XLSX workbook: parse-setup-xlsx.ts.
  */
 export function parseSetupCsv(source: string, file: string): SetupPlan {
   const { headers, records } = readCsvRecords(source);
+  return planFromTable(headers, records, file);
+}
+
+/** A set-up table (CSV rows or an XLSX sheet's) into a plan; every problem with its line, or FileErrors. */
+export function planFromTable(headers: readonly string[], records: readonly SourceRecord[], file: string): SetupPlan {
   const errors: LineError[] = [];
   const unknown = headers.filter((h) => !(SETUP_CSV_COLUMNS as readonly string[]).includes(h));
   if (headers.length === 0) throw new FileErrors(file, [{ line: 1, message: 'empty file: expected a header row' }]);
@@ -37,6 +43,8 @@ export function parseSetupCsv(source: string, file: string): SetupPlan {
   }
   const plan = EMPTY_PLAN();
   for (const { line, cells } of records) {
+    // "#" starts a comment row, in a workbook as in CSV (where the reader already skips it).
+    if ((cells['type'] ?? '').startsWith('#')) continue;
     const c = (k: string) => blank(cells[k]);
     const fail = (e: z.ZodError) =>
       e.issues.forEach((i) => errors.push({ line, message: `${i.path.join('.') || 'row'}: ${i.message}` }));

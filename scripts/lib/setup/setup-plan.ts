@@ -81,5 +81,23 @@ export function crossCheck(plan: SetupPlan): LineError[] {
   for (const u of plan.units) {
     if (u.parentCode === u.code) errors.push({ line: u.line, message: `unit "${u.code}" cannot be its own parent` });
   }
+  errors.push(...parentCycles(plan));
+  return errors;
+}
+
+/** Units of the file whose parents lead back to themselves (a → b → a): no order can create them. */
+function parentCycles(plan: SetupPlan): LineError[] {
+  const parentOf = new Map(plan.units.map((u) => [u.code, u.parentCode]));
+  const errors: LineError[] = [];
+  for (const u of plan.units) {
+    if (u.parentCode === null || u.parentCode === u.code) continue;
+    const path = [u.code];
+    let at: string | null | undefined = u.parentCode;
+    while (at != null && at !== u.code && path.length <= plan.units.length) {
+      path.push(at);
+      at = parentOf.get(at);
+    }
+    if (at === u.code) errors.push({ line: u.line, message: `units form a loop of parents: ${[...path, u.code].join(' → ')}` });
+  }
   return errors;
 }

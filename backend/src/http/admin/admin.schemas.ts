@@ -1,4 +1,5 @@
 import { POINT_KINDS } from '../../domain/channels.ts';
+import { UNIT_KINDS } from '../../domain/unit-kinds.ts';
 import { z } from 'zod';
 
 const name = z
@@ -7,7 +8,7 @@ const name = z
   .pipe(z.string().min(1).max(200).refine((s) => !s.includes('\u0000'), 'no NUL characters'));
 
 export const unitCode = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lowercase letters, digits and -, 2–64 characters');
-export const UNIT_KINDS = ['commune', 'ward', 'district', 'province', 'department'] as const;
+export { UNIT_KINDS };
 
 export const createUnitSchema = z.strictObject({
   code: unitCode,
@@ -27,7 +28,7 @@ export const createPointSchema = z.strictObject({
   kind: z.enum(POINT_KINDS).optional(),
 });
 
-export const STAFF_ROLES = ['clerk', 'chairman', 'supervisor'] as const;
+export const STAFF_ROLES = ['clerk', 'chairman', 'supervisor', 'enumerator'] as const;
 export const createStaffSchema = z.strictObject({
   username: z.string().regex(/^[A-Za-z0-9._-]{3,64}$/, 'letters, digits, . _ -, 3–64 characters').transform((s) => s.toLowerCase()),
   password: z.string().min(8).max(200),

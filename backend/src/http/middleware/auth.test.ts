@@ -5,6 +5,7 @@ import { createTestDeps, TEST_ADMIN_TOKEN, type TestDeps } from '../../../test/h
 import { seedUnit, testApp, type SeededUnit } from '../../../test/helpers/fixtures.ts';
 import { adminAuth, bearerOf, staffAuth, type AuthEnv } from './auth.ts';
 import { errorHandler } from './error-handler.ts';
+import { createStaff } from '../../services/setup.service.ts';
 
 let deps: TestDeps;
 let unit: SeededUnit;
@@ -83,5 +84,20 @@ describe('staffAuth', () => {
   it('ends with the session’s expiry', async () => {
     deps.setNow(new Date(deps.now().getTime() + (deps.config.SESSION_TTL_HOURS + 1) * 3_600_000).toISOString());
     expect((await app().request('/', { headers: { authorization: `Bearer ${session}` } })).status).toBe(401);
+  });
+});
+
+describe('an enumerator’s session', () => {
+  it('lasts ENUMERATOR_SESSION_TTL_HOURS (a day offline must not end in the sign-in screen), other roles keep theirs', async () => {
+    await createStaff(deps, unit.unitId, { username: 'dtv-auth', password: 'mat-khau-dtv-1', role: 'enumerator' });
+    const enumerator = (await testApp(deps).login('dtv-auth', 'mat-khau-dtv-1')).authorization!;
+    const clerk = (await testApp(deps).login(unit.clerk.username, unit.clerk.password)).authorization!;
+    const app = guarded(staffAuth(deps));
+    const after = (hours: number) => deps.setNow(new Date(deps.now().getTime() + hours * 3_600_000).toISOString());
+    after(deps.config.SESSION_TTL_HOURS + 1);
+    expect((await app.request('/', { headers: { authorization: clerk } })).status).toBe(401);
+    expect((await app.request('/', { headers: { authorization: enumerator } })).status).toBe(200);
+    after(deps.config.ENUMERATOR_SESSION_TTL_HOURS - deps.config.SESSION_TTL_HOURS);
+    expect((await app.request('/', { headers: { authorization: enumerator } })).status).toBe(401);
   });
 });

@@ -11,6 +11,9 @@ import { jsonBody } from '../middleware/validation.ts';
 import { responseBodySchema } from './responses.schema.ts';
 import { formView } from '../../services/form-view.ts';
 import { RULE } from '../../domain/rule.ts';
+import { dossierCodeHint } from '../../domain/ticket-refs.ts';
+import { isTicketToken } from '../../security/ticket-token.ts';
+import { openTicket } from '../../services/ticket-access.ts';
 
 const officerView = (o: { id: string; name: string; title: string | null }) => ({ id: o.id, name: o.name, title: o.title });
 
@@ -23,13 +26,17 @@ export function publicRoutes(deps: Deps) {
 
   return new Hono<{ Variables: { sourceLimit: RateDecision } }>()
     .get('/points/:token', async (c) => {
-      const point = await activePointForToken(deps, c.req.param('token'));
+      const token = c.req.param('token');
+      // A receipt ticket (docs/tickets.md): its unit's receipt point, officer and field pre-set; 410 expired, 409 rated.
+      const opened = isTicketToken(token) ? await openTicket(deps, token) : null;
+      const point = opened ? opened.ctx.point : await activePointForToken(deps, token);
+      const ticket = opened?.ticket;
       const db = deps.db.kysely;
       const [unit, officers, fields, deskOfficer, form] = await Promise.all([
         findUnitById(db, point.unitId),
         listOfficers(db, point.unitId, { activeOnly: true }),
         listFields(db, point.unitId, { activeOnly: true }),
-        point.officerId ? findOfficer(db, point.officerId) : Promise.resolve(undefined),
+        ticket ? Promise.resolve(ticket.officer ?? undefined) : point.officerId ? findOfficer(db, point.officerId) : Promise.resolve(undefined),
         deps.forms.latest(deps.db, point.formKey, deps.now().getTime()),
       ]);
       if (!unit || !form) throw new AppError('not_found');
@@ -40,8 +47,11 @@ export function publicRoutes(deps: Deps) {
         point: { id: point.id, label: point.label, kind: point.kind, kioskIdleSeconds: point.kind === 'kiosk' ? config.KIOSK_IDLE_SECONDS : null },
         officer: deskOfficer ? officerView(deskOfficer) : null,
         officers: deskOfficer ? [officerView(deskOfficer)] : officers.map(officerView),
-        fields: fields.map((f) => ({ id: f.id, name: f.name })),
+        fields: (ticket?.field ? [ticket.field] : fields).map((f) => ({ id: f.id, name: f.name })),
         form: formView(form),
+        // Never the dossier code itself: a link can travel.
+        ticket: ticket ? { expiresAt: ticket.expiresAt.toISOString(), dossierCodeHint: dossierCodeHint(ticket.dossierCode) } : null,
+        preset: ticket ? { officerId: ticket.officer?.id ?? null, fieldId: ticket.field?.id ?? null } : null,
       });
     })
     // The rule every flag and alert follows (domain/rule.ts): screens read it, never write 25 themselves.
@@ -68,7 +78,8 @@ export function publicRoutes(deps: Deps) {
           throw limited(source);
         }
         try {
-          const ctx = await activePointContext(deps, body.token);
+          const opened = isTicketToken(body.token) ? await openTicket(deps, body.token) : null;
+          const ctx = opened ? opened.ctx : await activePointContext(deps, body.token);
           const perPointDecision = take(perPoint, `${clientAddress(c, config.TRUST_PROXY)}|${ctx.point.id}`);
           if (!perPointDecision.allowed) throw limited(perPointDecision);
           const outcome = await recordResponse(deps, ctx, {
@@ -82,7 +93,7 @@ export function publicRoutes(deps: Deps) {
             dossierCode: body.dossierCode === '' ? undefined : body.dossierCode,
             channel: body.channel,
             zaloAccessToken: body.zaloAccessToken === '' ? undefined : body.zaloAccessToken,
-          });
+          }, opened?.ticket);
           return c.json(outcome.receipt, outcome.created ? 201 : 200);
         } catch (err) {
           // A retry of a stored response gets its first answer even if the point was disabled or the

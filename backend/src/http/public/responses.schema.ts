@@ -20,7 +20,8 @@ export const answersSchema = z.record(z.string().max(64), level).refine((a) => O
 
 /** POST /api/public/responses (API.md): unknown keys anywhere are rejected. */
 export const responseBodySchema = z.strictObject({
-  token: z.string().min(1).max(128),
+  // A point token is 29 characters; a receipt ticket ~100, up to ~330 with a long Vietnamese dossier code.
+  token: z.string().min(1).max(512),
   clientId: z.uuid().transform((s) => s.toLowerCase()),
   officerId: id.optional(),
   fieldId: id.optional(),

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { listUnits, unitSubtreeIds } from '../../db/units.repository.ts';
+import { findUnitById, listUnits, listUnitsWithin } from '../../db/units.repository.ts';
 import type { Deps } from '../../deps.ts';
 import type { AuthEnv } from '../middleware/auth.ts';
 
@@ -11,13 +11,20 @@ export function unitsRoutes(deps: Deps) {
       return c.json({ staff: rows });
     })
     .get('/', async (c) => {
-    const p = c.get('principal');
-    const all = await listUnits(deps.db.kysely);
-    let visible = all;
-    if (p.kind === 'staff') {
-      const reach = p.staff.role === 'supervisor' ? await unitSubtreeIds(deps.db.kysely, p.staff.unitId) : new Set([p.staff.unitId]);
-      visible = all.filter((u) => reach.has(u.id));
-    }
-    return c.json({ units: visible.map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind, parentId: u.parentId, showOfficerNames: u.showOfficerNames })) });
+      const p = c.get('principal');
+      // A supervisor: their whole subtree in one query; a clerk or chairman: their own unit.
+      const own = async (unitId: string) => {
+        const unit = await findUnitById(deps.db.kysely, unitId);
+        return unit ? [unit] : [];
+      };
+      const units =
+        p.kind !== 'staff'
+          ? await listUnits(deps.db.kysely)
+          : p.staff.role === 'supervisor'
+            ? await listUnitsWithin(deps.db.kysely, p.staff.unitId)
+            : p.staff.role === 'enumerator'
+              ? [] // their units come with their assignments (/api/enumerator/assignments)
+              : await own(p.staff.unitId);
+      return c.json({ units: units.map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind, parentId: u.parentId, showOfficerNames: u.showOfficerNames })) });
     });
 }

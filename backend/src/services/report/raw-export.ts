@@ -29,7 +29,7 @@ async function questionsOf(deps: Deps, latest: FormDefinition): Promise<{ key: s
  */
 export async function* rawResponsesCsv(deps: Deps, unitId: string, form: FormDefinition, from: string, to: string): AsyncGenerator<string> {
   const db = deps.db.kysely;
-  const [questions, officers, fields, points] = await Promise.all([questionsOf(deps, form), listOfficers(db, unitId), listFields(db, unitId), listPoints(db, unitId)]);
+  const [questions, officers, fields, points] = await Promise.all([questionsOf(deps, form), listOfficers(db, unitId), listFields(db, unitId), listPoints(db, unitId, { includeHidden: true })]);
   const officerName = new Map(officers.map((o) => [o.id, o.name]));
   const fieldName = new Map(fields.map((f) => [f.id, f.name]));
   const pointLabel = new Map(points.map((p) => [p.id, p.label]));

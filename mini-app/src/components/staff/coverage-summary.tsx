@@ -46,9 +46,24 @@ export function CoverageSummary({ c }: { readonly c: Coverage & Pick<CoverageRep
           ? 'Chưa có số hồ sơ cả năm: tỷ lệ phải khảo sát tạm tính theo số hồ sơ của kỳ.'
           : `Cả năm ${formatCount(c.yearDossiers)} hồ sơ: phải khảo sát ít nhất ${formatPercentShort(c.requiredShare)} số hồ sơ.`}
       </p>
-      <p className="coverage-766">
-        <strong>Tỷ lệ hài lòng trên số phiếu: {formatPercent(c.rate766.share)}</strong> ({formatCount(c.rate766.satisfied)}/{formatCount(c.rate766.rated)} phiếu). {c.rate766.note}
-      </p>
+      <Rate766 r={c.rate766} />
     </div>
+  );
+}
+
+/** Per dossier when the unit issues receipt tickets (Decision 766 counts dossiers), else per response, said so. */
+function Rate766({ r }: { readonly r: CoverageReport['rate766'] }) {
+  if (r.basis === 'dossiers') {
+    return (
+      <p className="coverage-766">
+        <strong>Tỷ lệ hài lòng theo hồ sơ: {formatPercent(r.share)}</strong> ({formatCount(r.satisfied)}/{formatCount(r.rated)} hồ sơ được đánh giá; {formatCount(r.rated)}/{formatCount(r.dossiers)} hồ sơ có đánh giá
+        {r.ratedShare === null ? '' : `, ${formatPercent(r.ratedShare)}`}). {r.note}
+      </p>
+    );
+  }
+  return (
+    <p className="coverage-766">
+      <strong>Tỷ lệ hài lòng trên số phiếu: {formatPercent(r.share)}</strong> ({formatCount(r.satisfied)}/{formatCount(r.rated)} phiếu). {r.note}
+    </p>
   );
 }

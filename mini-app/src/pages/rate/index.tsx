@@ -4,6 +4,7 @@ import { appOutbox } from '../../services/offline/outbox-instance.ts';
 import type { DeliveryState, Outbox } from '../../services/offline/outbox.ts';
 import { lastSendWithinWindow, rememberSend } from '../../services/offline/recent-sends.ts';
 import { formatViTime } from '@hai-long/backend/domain/day';
+import type { TicketClosedReason } from '../../services/api/public.ts';
 import { isInsideZalo } from '../../services/zalo/env.ts';
 import { isKioskMode } from '../../state/kiosk.ts';
 import { KioskForm } from './kiosk-form.tsx';
@@ -12,9 +13,11 @@ import { PendingBadge } from './pending-badge.tsx';
 import { RatingForm } from './rating-form.tsx';
 import { scrollToTop } from './scroll-to-top.ts';
 import { ThankYou } from './thank-you.tsx';
+import { TicketClosed } from './ticket-closed.tsx';
 import { useLaunchParams } from './use-launch-params.ts';
 import { usePoint } from './use-point.ts';
 import './kiosk.css';
+import './ticket.css';
 
 interface Submitted {
   readonly clientId: string;
@@ -39,6 +42,12 @@ export function RatePage({ outbox = appOutbox() }: { readonly outbox?: Outbox })
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
   const [session, setSession] = useState(0);
   const [recentAt, setRecentAt] = useState<Date | null>(null);
+  // A receipt ticket the server refused a response for (rated meanwhile, or expired while filling in).
+  const [closed, setClosed] = useState<{ readonly reason: TicketClosedReason; readonly message: string } | null>(null);
+  const onTicketClosed = useCallback((reason: TicketClosedReason, message: string) => {
+    setClosed({ reason, message });
+    scrollToTop();
+  }, []);
 
   useEffect(() => {
     setRecentAt(null);
@@ -84,6 +93,10 @@ export function RatePage({ outbox = appOutbox() }: { readonly outbox?: Outbox })
         <p>Vui lòng quét mã QR đang dán tại quầy hoặc hỏi cán bộ tại quầy.</p>
       </PageMessage>
     );
+  } else if (state.kind === 'ticket-closed') {
+    content = <TicketClosed reason={state.reason} message={state.message} />;
+  } else if (closed) {
+    content = <TicketClosed reason={closed.reason} message={closed.message} />;
   } else if (state.kind === 'offline') {
     content = (
       <PageMessage title="Chưa tải được phiếu đánh giá">
@@ -114,6 +127,7 @@ export function RatePage({ outbox = appOutbox() }: { readonly outbox?: Outbox })
         notice={notice}
         channel={isInsideZalo() ? 'zalo' : 'web'}
         onSubmitted={onSubmitted}
+        onTicketClosed={onTicketClosed}
       />
     );
   }

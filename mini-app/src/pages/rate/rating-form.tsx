@@ -4,12 +4,14 @@ import { CommentBox } from '../../components/rating/comment-box.tsx';
 import { FormSections } from '../../components/rating/form-sections.tsx';
 import { IssueList } from '../../components/rating/issue-list.tsx';
 import { SendBar } from '../../components/rating/send-bar.tsx';
+import { ticketClosedReason, type TicketClosedReason } from '../../services/api/public.ts';
 import type { PublicPoint, ResponseBody } from '../../services/api/types.ts';
 import { newClientId } from '../../services/offline/client-id.ts';
 import type { DeliveryState, Outbox } from '../../services/offline/outbox.ts';
 import { withTimeout } from '../../services/offline/with-timeout.ts';
 import { firstQuestions, formLayout, questionOrder } from '../../state/form-layout.ts';
 import { answeredCount, emptyForm, isMandatory, missingAnswers, ratingFormReducer, toResponseBody, type RatingFormState } from '../../state/rating-form.ts';
+import { ticketPreset } from '../../state/ticket-preset.ts';
 import { OfficerHeader } from './officer-header.tsx';
 
 /** How long "Gửi đánh giá" waits before showing the thank-you screen anyway (sending goes on). */
@@ -40,6 +42,8 @@ export interface RatingFormProps {
   readonly onChange?: (state: RatingFormState) => void;
   /** While "Gửi đánh giá" waits for its first try. */
   readonly onSending?: (sending: boolean) => void;
+  /** The server says the receipt ticket was rated already (409) or has expired (410): a final answer, not an error to fix. */
+  readonly onTicketClosed?: (reason: TicketClosedReason, message: string) => void;
 }
 
 /** The line above the questions: what must be answered, as the form says (not "every question" when some are optional). */
@@ -58,13 +62,14 @@ function goToQuestion(key: string): void {
 }
 
 /** The rating form: whatever questions the point's form has, in its groups; optional officer, field, issues and comment. */
-export function RatingForm({ token, point, outbox, notice, channel, onSubmitted, onChange, onSending }: RatingFormProps) {
+export function RatingForm({ token, point, outbox, notice, channel, onSubmitted, onChange, onSending, onTicketClosed }: RatingFormProps) {
   const [state, dispatch] = useReducer(ratingFormReducer, undefined, () => emptyForm(newClientId()));
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => onChange?.(state), [state, onChange]);
   useEffect(() => onSending?.(sending), [sending, onSending]);
   const { form } = point;
+  const ticket = useMemo(() => ticketPreset(point), [point]);
   const layout = useMemo(() => formLayout(form), [form]);
   const order = useMemo(() => questionOrder(layout), [layout]);
   const mandatoryCount = useMemo(() => form.questions.filter(isMandatory).length, [form]);
@@ -96,6 +101,11 @@ export function RatingForm({ token, point, outbox, notice, channel, onSubmitted,
     const result = await withTimeout(outbox.submit(body), FIRST_TRY_WAIT_MS, { kind: 'sending' } as const);
     setSending(false);
     if (result.kind === 'rejected') {
+      const closed = ticketClosedReason(result.status, result.code);
+      if (closed && onTicketClosed) {
+        onTicketClosed(closed, result.message);
+        return;
+      }
       setError(result.message);
       return;
     }
@@ -117,7 +127,7 @@ export function RatingForm({ token, point, outbox, notice, channel, onSubmitted,
           {notice}
         </p>
       )}
-      {!point.officer && point.officers.length > 0 && (
+      {!point.officer && !ticket?.officer && point.officers.length > 0 && (
         <div className="card">
           <ChoiceChips
             legend="Cán bộ tiếp nhận hồ sơ của Ông/Bà"
@@ -141,7 +151,7 @@ export function RatingForm({ token, point, outbox, notice, channel, onSubmitted,
       {/* Below the questions, so only once they are all there (no jumping down the page). */}
       {complete && (
         <>
-          {point.fields.length > 0 && (
+          {point.fields.length > 0 && !ticket?.field && (
             <div className="card">
               <ChoiceChips
                 legend="Lĩnh vực thủ tục Ông/Bà vừa giải quyết"

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { loadPoint } from '../../services/api/public.ts';
+import { loadPoint, type TicketClosedReason } from '../../services/api/public.ts';
 import type { PublicPoint } from '../../services/api/types.ts';
 import { cachedPoint, cachePoint } from '../../services/offline/point-cache.ts';
 
@@ -7,6 +7,8 @@ export type PointState =
   | { readonly kind: 'loading' }
   | { readonly kind: 'ready'; readonly point: PublicPoint }
   | { readonly kind: 'not-found'; readonly message: string }
+  /** A receipt ticket rated already, or past its expiry: the server's words. */
+  | { readonly kind: 'ticket-closed'; readonly reason: TicketClosedReason; readonly message: string }
   | { readonly kind: 'offline' };
 
 /** Loads the point's form; falls back to the copy kept on the device when the network is down. */
@@ -23,7 +25,7 @@ export function usePoint(token: string | null): { readonly state: PointState; re
       if (result.kind === 'ok') {
         setState({ kind: 'ready', point: result.point });
         void cachePoint(token, result.point);
-      } else if (result.kind === 'not-found') {
+      } else if (result.kind === 'not-found' || result.kind === 'ticket-closed') {
         setState(result);
       } else {
         const cached = await cachedPoint(token);

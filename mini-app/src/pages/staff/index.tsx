@@ -23,6 +23,13 @@ const OfficerPage = lazy(() => import('./officer/index.tsx').then((m) => ({ defa
 // Paper ballots are typed when a ballot box is opened, a few times a quarter.
 const PaperPage = lazy(() => import('./paper/index.tsx').then((m) => ({ default: m.PaperPage })));
 const ZaloLinkPage = lazy(() => import('./zalo/index.tsx').then((m) => ({ default: m.ZaloLinkPage })));
+// Receipt tickets (issue 30): the clerk's desk screen, with the QR library.
+const TicketsPage = lazy(() => import('./tickets/index.tsx').then((m) => ({ default: m.TicketsPage })));
+// The enumerator's screens (issue 29) and the campaign progress: chunks of their own.
+const EnumeratorApp = lazy(() => import('./enumerator/index.tsx').then((m) => ({ default: m.EnumeratorApp })));
+const CampaignsPage = lazy(() => import('./campaigns/index.tsx').then((m) => ({ default: m.CampaignsPage })));
+// The supervisors' comparison of units (issue 29): the funnel plot draws with the chart library.
+const ComparisonPage = lazy(() => import('./comparison/index.tsx').then((m) => ({ default: m.ComparisonPage })));
 
 /** A lazily loaded screen, with the loading state of the others while its chunk arrives. */
 function Later({ children }: { readonly children: ReactNode }) {
@@ -35,6 +42,14 @@ export function StaffApp() {
   useEffect(() => {
     document.title = 'Hài Lòng – Cán bộ';
   }, []);
+  if (session?.role === 'enumerator') {
+    // An enumerator works from the day kept on the device: no unit list to load first.
+    return (
+      <Later>
+        <EnumeratorApp session={session} />
+      </Later>
+    );
+  }
   return session ? <SignedIn session={session} /> : <SignInPage />;
 }
 
@@ -105,6 +120,22 @@ function SignedIn({ session }: { readonly session: StaffSession }) {
               }
             />
             <Route
+              path="/staff/campaigns"
+              element={
+                <Later>
+                  <CampaignsPage />
+                </Later>
+              }
+            />
+            <Route
+              path="/staff/tickets"
+              element={
+                <Later>
+                  <TicketsPage />
+                </Later>
+              }
+            />
+            <Route
               path="/staff/officers/:officerId"
               element={
                 <Later>
@@ -117,6 +148,14 @@ function SignedIn({ session }: { readonly session: StaffSession }) {
               element={
                 <Later>
                   <ZaloLinkPage />
+                </Later>
+              }
+            />
+            <Route
+              path="/staff/comparison"
+              element={
+                <Later>
+                  <ComparisonPage />
                 </Later>
               }
             />

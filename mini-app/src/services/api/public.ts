@@ -8,7 +8,11 @@ const SEND_TIMEOUT_MS = 15_000;
 export type LoadPointResult =
   | { readonly kind: 'ok'; readonly point: PublicPoint }
   | { readonly kind: 'not-found'; readonly message: string }
+  /** A receipt ticket that has done its work: rated already (409) or past its expiry (410). */
+  | { readonly kind: 'ticket-closed'; readonly reason: TicketClosedReason; readonly message: string }
   | { readonly kind: 'network' };
+
+export type TicketClosedReason = 'used' | 'expired';
 
 /** What one POST of a response came to. */
 export type SendOutcome =
@@ -37,6 +41,32 @@ async function readJson(res: Response): Promise<unknown> {
 
 const isPermanent = (status: number) => status >= 400 && status < 500 && status !== 408 && status !== 429;
 
+/**
+ * Why a ticket is closed, from a refusal's code (`ticket_used`, `ticket_expired`), else its status
+ * (409, 410); null for any other refusal. The public POST answers the same way as the GET.
+ */
+export function ticketClosedReason(status: number, code?: string): TicketClosedReason | null {
+  if (code === 'ticket_used') return 'used';
+  if (code === 'ticket_expired') return 'expired';
+  if (status === 410) return 'expired';
+  if (status === 409 && (code === undefined || code.startsWith('ticket'))) return 'used';
+  return null;
+}
+
+const TICKET_FALLBACK: Record<TicketClosedReason, string> = {
+  used: 'Hồ sơ này đã được đánh giá.',
+  expired: 'Mã QR trên giấy biên nhận đã hết hạn.',
+};
+
+/** A refused GET of a point: a closed ticket, or a token that does not open a form. */
+async function refusalOf(res: Response): Promise<LoadPointResult> {
+  const body = await readJson(res);
+  const error = isApiError(body) ? body.error : null;
+  const reason = ticketClosedReason(res.status, error?.code);
+  if (reason) return { kind: 'ticket-closed', reason, message: error?.message ?? TICKET_FALLBACK[reason] };
+  return { kind: 'not-found', message: error?.message ?? 'Không tìm thấy điểm đánh giá này.' };
+}
+
 /** GET /api/public/points/:token (or the request index.html already started for it). */
 export async function loadPoint(token: string): Promise<LoadPointResult> {
   const prefetched = await takePrefetchedPoint(token)?.catch(() => null);
@@ -45,16 +75,15 @@ export async function loadPoint(token: string): Promise<LoadPointResult> {
     const body = (await readJson(prefetched)) as PublicPoint | null;
     if (body) return { kind: 'ok', point: body };
   }
+  // A used or expired ticket: the answer is final, no need to ask again.
+  if (prefetched && (prefetched.status === 409 || prefetched.status === 410)) return refusalOf(prefetched);
   try {
     const res = await api().api.public.points[':token'].$get(
       { param: { token } },
       { init: { signal: AbortSignal.timeout(POINT_TIMEOUT_MS) } },
     );
     if (res.status === 200) return { kind: 'ok', point: await res.json() };
-    if (isPermanent(res.status)) {
-      const body = await readJson(res);
-      return { kind: 'not-found', message: isApiError(body) ? body.error.message : 'Không tìm thấy điểm đánh giá này.' };
-    }
+    if (isPermanent(res.status)) return refusalOf(res);
     return { kind: 'network' };
   } catch {
     return { kind: 'network' };

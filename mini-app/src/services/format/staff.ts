@@ -50,5 +50,6 @@ export const ROLE_LABELS: Record<string, string> = {
   clerk: 'Công chức Văn phòng – Thống kê',
   chairman: 'Chủ tịch UBND',
   supervisor: 'Phòng Nội vụ',
+  enumerator: 'Điều tra viên',
   admin: 'Quản trị',
 };
