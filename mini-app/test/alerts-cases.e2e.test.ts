@@ -10,7 +10,7 @@ import { webhookMac } from '../../backend/src/zalo/signature.ts';
 import { launchChromium } from './support/browser.ts';
 import { ensureBuilt } from './support/ensure-built.ts';
 import { login } from './support/staff-api.ts';
-import { VI, fitsWidth, openTab, seriousViolations } from './support/screens.ts';
+import { VI, fitsWidth, openTab, seriousViolations, shootScreen } from './support/screens.ts';
 
 /*
  * Issue 27 in a real browser, against the real server process with a fake Zalo on loopback: the
@@ -87,28 +87,7 @@ async function signIn(ctx: BrowserContext, user: { username: string; password: s
   return page;
 }
 
-/** The viewport, the whole screen (the zmp-ui Page scrolls inside) and the print rendering. */
-async function shoot(page: Page, name: string, top = true) {
-  // The zmp-ui Page is the scroll box: the viewport shot shows the screen's top unless asked not to.
-  if (top) {
-    await page.evaluate(() => {
-      window.scrollTo(0, 0);
-      for (const e of document.querySelectorAll('*')) if (e.scrollTop > 0) e.scrollTop = 0;
-    });
-  }
-  await page.waitForTimeout(250);
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-  const size = page.viewportSize()!;
-  const height = await page.evaluate(() => document.querySelector('.zaui-page')?.scrollHeight ?? 2400);
-  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height, size.height), 8000) });
-  await page.waitForTimeout(250);
-  await page.screenshot({ path: `${SHOTS}/${name}-full.png` });
-  await page.setViewportSize(size);
-  await page.emulateMedia({ media: 'print' });
-  await page.waitForTimeout(200);
-  await page.screenshot({ path: `${SHOTS}/${name}-print.png`, fullPage: true });
-  await page.emulateMedia({ media: 'screen' });
-}
+const shoot = (page: Page, name: string, top = true) => shootScreen(page, `${SHOTS}/${name}`, { top, print: true });
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });

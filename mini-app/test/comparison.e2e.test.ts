@@ -6,7 +6,7 @@ import { startServerProcess, type ServerProcess } from '../../backend/test/helpe
 import { launchChromium } from './support/browser.ts';
 import { ensureBuilt } from './support/ensure-built.ts';
 import { respond } from './support/staff-api.ts';
-import { VI, fitsWidth, openTab, seriousViolations } from './support/screens.ts';
+import { VI, fitsWidth, openTab, seriousViolations, shootScreen } from './support/screens.ts';
 
 /*
  * Issue 29 in a real browser against the real server process: a province of six units (communes,
@@ -54,22 +54,7 @@ async function signIn(ctx: BrowserContext, who: { username: string; password: st
   return page;
 }
 
-/** The viewport from the top, then the whole screen (the zmp-ui Page scrolls inside). */
-async function shoot(page: Page, name: string, { top = true } = {}) {
-  if (top) {
-    await page.evaluate(() => {
-      for (const e of document.querySelectorAll('*')) if (e.scrollTop > 0) e.scrollTop = 0;
-    });
-  }
-  await page.waitForTimeout(250);
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-  const size = page.viewportSize()!;
-  const height = await page.evaluate(() => document.querySelector('.zaui-page')?.scrollHeight ?? 2400);
-  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height, size.height), 8000) });
-  await page.waitForTimeout(250);
-  await page.screenshot({ path: `${SHOTS}/${name}-full.png` });
-  await page.setViewportSize(size);
-}
+const shoot = (page: Page, name: string, opts: { top?: boolean } = {}) => shootScreen(page, `${SHOTS}/${name}`, opts);
 
 /** The units' names down the table, as shown. */
 const tableOrder = (page: Page) => page.locator('.cmp-table tbody .cmp-open').allTextContents();

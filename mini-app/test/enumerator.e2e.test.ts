@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../../backend/test/helpers/server-process.ts';
 import { launchChromium } from './support/browser.ts';
 import { ensureBuilt } from './support/ensure-built.ts';
-import { VI, fitsWidth, openTab, seriousViolations } from './support/screens.ts';
+import { VI, fitsWidth, openTab, seriousViolations, shootScreen } from './support/screens.ts';
 
 /*
  * Issue 29 in a real browser against the real server process: an enumerator signs in on a
@@ -103,21 +103,7 @@ async function keepAppFiles(ctx: BrowserContext): Promise<(offline: boolean) => 
   };
 }
 
-async function shoot(page: Page, name: string, { top = true } = {}) {
-  if (top) {
-    await page.evaluate(() => {
-      for (const e of document.querySelectorAll('*')) if (e.scrollTop > 0) e.scrollTop = 0;
-    });
-  }
-  await page.waitForTimeout(250);
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-  const size = page.viewportSize()!;
-  const height = await page.evaluate(() => document.querySelector('.zaui-page')?.scrollHeight ?? 2400);
-  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height, size.height), 8000) });
-  await page.waitForTimeout(250);
-  await page.screenshot({ path: `${SHOTS}/${name}-full.png` });
-  await page.setViewportSize(size);
-}
+const shoot = (page: Page, name: string, opts: { top?: boolean } = {}) => shootScreen(page, `${SHOTS}/${name}`, opts);
 
 async function signIn(ctx: BrowserContext, who: { username: string; password: string }, screen: string): Promise<Page> {
   // Two cores shared with other suites: a slow first paint is not a failure.

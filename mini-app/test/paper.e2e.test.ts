@@ -6,7 +6,7 @@ import { startServerProcess, type ServerProcess } from '../../backend/test/helpe
 import { launchChromium } from './support/browser.ts';
 import { ensureBuilt } from './support/ensure-built.ts';
 import { login } from './support/staff-api.ts';
-import { VI, fitsWidth, seriousViolations, tabLink } from './support/screens.ts';
+import { VI, fitsWidth, seriousViolations, tabLink, shootScreen } from './support/screens.ts';
 
 /*
  * Issue 28 in a real browser against the real server process: the clerk opens a ballot box of 5
@@ -47,30 +47,8 @@ async function signIn(ctx: BrowserContext, screen: string): Promise<Page> {
   return page;
 }
 
-/**
- * The viewport (the screen's top unless told), the whole screen (the zmp-ui Page scrolls inside)
- * and the print rendering; not while typing (on paper the entry form is hidden, so it loses the focus).
- */
-async function shoot(page: Page, name: string, { top = true, print = true } = {}) {
-  if (top) {
-    await page.evaluate(() => {
-      for (const e of document.querySelectorAll('*')) if (e.scrollTop > 0) e.scrollTop = 0;
-    });
-  }
-  await page.waitForTimeout(250);
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-  const size = page.viewportSize()!;
-  const height = await page.evaluate(() => document.querySelector('.zaui-page')?.scrollHeight ?? 2400);
-  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height, size.height), 8000) });
-  await page.waitForTimeout(250);
-  await page.screenshot({ path: `${SHOTS}/${name}-full.png` });
-  await page.setViewportSize(size);
-  if (!print) return;
-  await page.emulateMedia({ media: 'print' });
-  await page.waitForTimeout(200);
-  await page.screenshot({ path: `${SHOTS}/${name}-print.png`, fullPage: true });
-  await page.emulateMedia({ media: 'screen' });
-}
+/** Not while typing with print: on paper the entry form is hidden, so it loses the focus. */
+const shoot = (page: Page, name: string, { top = true, print = true } = {}) => shootScreen(page, `${SHOTS}/${name}`, { top, print });
 
 /** The element that has the focus, as "tag:accessible hint". */
 const focused = (page: Page) => page.evaluate(() => {

@@ -8,7 +8,7 @@ import { startServerProcess, type ServerProcess } from '../../backend/test/helpe
 import { launchChromium } from './support/browser.ts';
 import { ensureBuilt } from './support/ensure-built.ts';
 import { login, respond } from './support/staff-api.ts';
-import { VI, openTab } from './support/screens.ts';
+import { VI, openTab, shootScreen } from './support/screens.ts';
 
 const SHOTS = '/tmp/shots';
 const SIZES = {
@@ -40,24 +40,7 @@ async function signIn(ctx: BrowserContext): Promise<Page> {
   return page;
 }
 
-/**
- * The screen as shown (viewport), the whole screen (the zmp-ui Page scrolls inside, so the
- * viewport is made as tall as its content), and the print rendering (whole document).
- */
-async function shoot(page: Page, name: string) {
-  await page.waitForTimeout(200);
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-  const size = page.viewportSize()!;
-  const height = await page.evaluate(() => document.querySelector('.zaui-page')?.scrollHeight ?? 2400);
-  await page.setViewportSize({ width: size.width, height: Math.min(height, 8000) });
-  await page.waitForTimeout(200);
-  await page.screenshot({ path: `${SHOTS}/${name}-full.png` });
-  await page.setViewportSize(size);
-  await page.emulateMedia({ media: 'print' });
-  await page.waitForTimeout(200);
-  await page.screenshot({ path: `${SHOTS}/${name}-print.png`, fullPage: true });
-  await page.emulateMedia({ media: 'screen' });
-}
+const shoot = (page: Page, name: string) => shootScreen(page, `${SHOTS}/${name}`, { top: false, print: true });
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });

@@ -6,7 +6,7 @@ import { startServerProcess, type ServerProcess } from '../../backend/test/helpe
 import { DESKTOP, launchChromium, PHONE } from './support/browser.ts';
 import { ensureBuilt } from './support/ensure-built.ts';
 import { addPoint, login, respond } from './support/staff-api.ts';
-import { VI, seriousViolations, tabLink } from './support/screens.ts';
+import { VI, seriousViolations, tabLink, shootScreen } from './support/screens.ts';
 
 const SHOTS = '/tmp/shots';
 // A Vietnamese browser: the native date inputs then show dd/mm/yyyy, as on staff's own devices.
@@ -86,15 +86,7 @@ async function openTab(page: Page, name: string, heading: string) {
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
 
-/** The viewport at its test size, then the whole screen (the zmp-ui Page scrolls inside, so fullPage cannot). */
-async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: size.width, height: 2400 });
-  await page.waitForTimeout(200);
-  await page.screenshot({ path: `${SHOTS}/${name}-full.png` });
-  await page.setViewportSize(size);
-}
+const shoot = (page: Page, name: string) => shootScreen(page, `${SHOTS}/${name}`, { top: false });
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });

@@ -7,7 +7,7 @@ import { startServerProcess, type ServerProcess } from '../../backend/test/helpe
 import { launchChromium, watchCsp } from './support/browser.ts';
 import { ensureBuilt } from './support/ensure-built.ts';
 import { login } from './support/staff-api.ts';
-import { VI, fitsWidth, openTab, seriousViolations } from './support/screens.ts';
+import { VI, fitsWidth, openTab, seriousViolations, shootScreen } from './support/screens.ts';
 
 /*
  * Issue 30 in a real browser against the real server process: the clerk issues a receipt ticket
@@ -68,27 +68,7 @@ async function signIn(ctx: BrowserContext): Promise<Page> {
   return page;
 }
 
-/** The viewport (from the top), the whole screen (the zmp-ui Page scrolls inside), and optionally the print rendering. */
-async function shoot(page: Page, name: string, { print = false } = {}) {
-  await page.evaluate(() => {
-    for (const e of document.querySelectorAll('*')) if (e.scrollTop > 0) e.scrollTop = 0;
-  });
-  await page.waitForTimeout(250);
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-  const size = page.viewportSize()!;
-  const height = await page.evaluate(() => document.querySelector('.zaui-page')?.scrollHeight ?? 2400);
-  if (height > size.height) {
-    await page.setViewportSize({ width: size.width, height: Math.min(height, 6000) });
-    await page.waitForTimeout(250);
-    await page.screenshot({ path: `${SHOTS}/${name}-full.png` });
-    await page.setViewportSize(size);
-  }
-  if (!print) return;
-  await page.emulateMedia({ media: 'print' });
-  await page.waitForTimeout(200);
-  await page.screenshot({ path: `${SHOTS}/${name}-print.png`, fullPage: true });
-  await page.emulateMedia({ media: 'screen' });
-}
+const shoot = (page: Page, name: string, opts: { print?: boolean } = {}) => shootScreen(page, `${SHOTS}/${name}`, opts);
 
 /** Types a code as a barcode scanner does (keys, then Enter) and waits for the ticket the server issued. */
 async function issueTyped(page: Page, code: string): Promise<Issued> {

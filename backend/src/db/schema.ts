@@ -2,6 +2,17 @@ import type { ColumnType, Insertable, Selectable } from 'kysely';
 import type { CaseStatus } from '../domain/cases.ts';
 import type { PointKind } from '../domain/channels.ts';
 import type { UnitKind } from '../domain/unit-kinds.ts';
+import type { CampaignAssignmentTable, CampaignEntryOutcomeTable, CampaignEntryTable, CampaignQuotaTable, CampaignResponseTable, CampaignTable, CampaignUnitTable } from './schema-campaigns.ts';
+import type { RollupMarkTable, TallyMonthTable } from './schema-rollups.ts';
+import type { ZaloEventTable, ZaloFollowerTable, ZaloLinkCodeTable, ZaloLinkTable, ZaloTokenTable } from './schema-zalo.ts';
+import type { ListedDossierTable, TicketTable, TicketUseTable, UnitTicketKeyTable } from './schema-tickets.ts';
+
+// The tables of Zalo, campaigns, receipt tickets and roll-ups live in files of their own; every table
+// type is still imported from here.
+export type * from './schema-campaigns.ts';
+export type * from './schema-rollups.ts';
+export type * from './schema-tickets.ts';
+export type * from './schema-zalo.ts';
 
 /**
  * All tables. Portable on SQLite and PostgreSQL: ids are text UUIDs, instants are ISO-8601 UTC
@@ -173,62 +184,6 @@ export interface DossierCountTable {
   updated_at: string;
 }
 
-export interface ZaloTokenTable {
-  id: string;
-  access_token: string;
-  refresh_token: string;
-  access_expires_at: string | null;
-  /** SHA-256 of the env pair it was seeded from: a new env pair replaces a rotated one. */
-  seed_hash: string;
-  version: number;
-  lease_owner: string | null;
-  lease_until: string | null;
-  updated_at: string;
-}
-
-export type ZaloSubjectKind = 'staff' | 'officer';
-
-export interface ZaloLinkCodeTable {
-  code_hash: string;
-  subject_kind: ZaloSubjectKind;
-  subject_id: string;
-  unit_id: string;
-  phone: string | null;
-  expires_at: string;
-  used_at: string | null;
-  created_at: string;
-}
-
-export interface ZaloLinkTable {
-  subject_kind: ZaloSubjectKind;
-  subject_id: string;
-  unit_id: string;
-  /** OA-scoped id (webhook sender.id): where OA messages go. */
-  zalo_user_id: string;
-  /** HMAC of user_id_by_app: matches respondent hashes (self-rating). */
-  app_user_hash: string | null;
-  phone: string | null;
-  linked_at: string;
-}
-
-export interface ZaloFollowerTable {
-  zalo_user_id: string;
-  following: Flag;
-  updated_at: string;
-}
-
-export interface ZaloEventTable {
-  event_key: string;
-  event_name: string;
-  payload: string;
-  status: 'pending' | 'done' | 'failed';
-  arrival: string;
-  attempts: ColumnType<number, number | undefined, number>;
-  lease_until: string | null;
-  received_at: string;
-  processed_at: string | null;
-}
-
 export type AlertKind = 'response' | 'crossing' | 'evaluation' | 'digest' | 'reminder' | 'case_overdue';
 
 export interface AlertTable {
@@ -397,179 +352,4 @@ export interface PaperFormTable {
   entered_by: string | null;
   entered_at: string;
   response_id: string | null;
-}
-
-export type CampaignList = 'official' | 'reserve';
-export type CampaignOutcomeKind = 'done' | 'refused' | 'unreachable';
-
-/** A survey campaign (migration 014): a form version, a window of Vietnam days, fields and respondent kinds. */
-export interface CampaignTable {
-  id: string;
-  /** The unit it was made at: its units are this one or below it. */
-  root_unit_id: string;
-  name: string;
-  form_key: string;
-  /** Pinned when the campaign is made: every response of the campaign answers this version. */
-  form_version: number;
-  opens_on: string;
-  closes_on: string;
-  /** JSON [{ key, name }]. */
-  fields: string;
-  /** JSON [{ key, label }]. */
-  respondent_kinds: string;
-  created_by: string | null;
-  created_at: string;
-}
-
-/** A unit surveyed by a campaign, with the (inactive) point its responses carry and its fields. */
-export interface CampaignUnitTable {
-  campaign_id: string;
-  unit_id: string;
-  point_id: string;
-  /** JSON { campaign field key: the unit's field id }. */
-  field_ids: string;
-}
-
-export interface CampaignQuotaTable {
-  campaign_id: string;
-  unit_id: string;
-  field_key: string;
-  respondent_kind: string;
-  official: number;
-  reserve: number;
-}
-
-/** One person on a unit's official or reserve list: names and phones live here only. */
-export interface CampaignEntryTable {
-  id: string;
-  campaign_id: string;
-  unit_id: string;
-  list: CampaignList;
-  order_no: number;
-  name: string;
-  phone: string | null;
-  address: string | null;
-  field_key: string;
-  respondent_kind: string;
-  note: string | null;
-  source_line: number | null;
-  created_at: string;
-}
-
-export interface CampaignAssignmentTable {
-  campaign_id: string;
-  staff_id: string;
-  unit_id: string;
-  assigned_by: string | null;
-  assigned_at: string;
-}
-
-/** What became of an entry, once (unique entry_id), keyed by the enumerator's op id. */
-export interface CampaignEntryOutcomeTable {
-  op_id: string;
-  entry_id: string;
-  campaign_id: string;
-  unit_id: string;
-  kind: CampaignOutcomeKind;
-  /** The response, for 'done' (its clientId is op_id). */
-  response_id: string | null;
-  note: string | null;
-  /** When the enumerator recorded it (the device's clock). */
-  at: string;
-  recorded_at: string;
-  staff_id: string | null;
-  device_id: string | null;
-}
-
-/** The link response ↔ list entry, written in the response's own transaction. */
-export interface CampaignResponseTable {
-  response_id: string;
-  campaign_id: string;
-  unit_id: string;
-  entry_id: string;
-  field_key: string;
-  respondent_kind: string;
-  day: string;
-  list: CampaignList;
-}
-
-/** A unit's HMAC key for receipt tickets (migration 013): the one with retired_at null signs; older ones verify until grace_until. */
-export interface UnitTicketKeyTable {
-  key_id: string;
-  unit_id: string;
-  /** 32 random bytes, base64url: needed to verify, never sent except once to the admin who rotates. */
-  secret: string;
-  created_at: string;
-  retired_at: string | null;
-  grace_until: string | null;
-}
-
-export type TicketSource = 'server' | 'offline';
-
-/** A receipt ticket seen (migration 013): issued here, or minted offline and recorded on first sight. */
-export interface TicketTable {
-  /** The token's MAC. */
-  id: string;
-  unit_id: string;
-  key_id: string;
-  dossier_code: string;
-  officer_id: string | null;
-  field_id: string | null;
-  source: TicketSource;
-  issued_by: string | null;
-  issued_at: string;
-  /** Vietnam day of issued_at: the period a ticketed dossier counts in. */
-  issued_day: string;
-  expires_at: string;
-}
-
-/** A dossier's one rating (migration 013), written in the response's transaction; key (unit_id, dossier_code). */
-export interface TicketUseTable {
-  unit_id: string;
-  dossier_code: string;
-  ticket_id: string;
-  response_id: string;
-  client_id: string;
-  officer_id: string | null;
-  field_id: string | null;
-  /** The response's general-question level (the 766 rate reads it). */
-  overall: number | null;
-  used_at: string;
-  day: string;
-}
-
-/** A dossier from a list the unit imported (migration 013); key (unit_id, dossier_code). */
-export interface ListedDossierTable {
-  unit_id: string;
-  dossier_code: string;
-  received_on: string;
-  returned_on: string | null;
-  /** returned_on, else received_on: the period it counts in. */
-  day: string;
-  field_id: string | null;
-  officer_id: string | null;
-  source: string | null;
-  imported_at: string;
-}
-
-/** The tallies by month without day and field (migration 015), for comparisons across units: counts of levels 1–5 in one row. */
-export interface TallyMonthTable {
-  unit_id: string;
-  form_key: string;
-  question_key: string;
-  /** 'YYYY-MM'. */
-  month: string;
-  officer_id: string;
-  l1: number;
-  l2: number;
-  l3: number;
-  l4: number;
-  l5: number;
-}
-
-/** Per unit, the chain seq its tally_months rows include (migration 015): equal to the chain head, the roll-up is current. */
-export interface RollupMarkTable {
-  unit_id: string;
-  seq: number;
-  updated_at: string;
 }

@@ -39,3 +39,30 @@ export async function fitsWidth(page: Page, width: number) {
   }, width);
   expect(out).toEqual([]);
 }
+
+/**
+ * Screenshots of a staff or citizen screen, to look at: `<file>.png` (the viewport, from the
+ * screen's top unless told), `<file>-full.png` (the whole screen: the zmp-ui Page scrolls inside,
+ * so Playwright's fullPage cannot) and, if asked, `<file>-print.png` (the print rendering).
+ */
+export async function shootScreen(page: Page, file: string, { top = true, print = false } = {}) {
+  if (top) {
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      for (const e of document.querySelectorAll('*')) if (e.scrollTop > 0) e.scrollTop = 0;
+    });
+  }
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: `${file}.png` });
+  const size = page.viewportSize()!;
+  const height = await page.evaluate(() => document.querySelector('.zaui-page')?.scrollHeight ?? 2400);
+  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height, size.height), 8000) });
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: `${file}-full.png` });
+  await page.setViewportSize(size);
+  if (!print) return;
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: `${file}-print.png`, fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+}

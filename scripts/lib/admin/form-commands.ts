@@ -1,35 +1,16 @@
-import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { parseDocument } from 'yaml';
 import { findFormVersion, latestFormVersion, listForms } from '../../../backend/src/db/forms.repository.ts';
-import { findIllFormedText } from '../../../backend/src/domain/text.ts';
 import { formInputSchema, type FormContent } from '../../../backend/src/domain/form.ts';
 import { addFormVersion, replaceUnusedFormVersion } from '../../../backend/src/services/forms.service.ts';
 import { formView } from '../../../backend/src/services/form-view.ts';
 import { CliError, UsageError } from '../cli/errors.ts';
 import { withDeps } from '../cli/open-deps.ts';
-import { readTextFile } from '../cli/read-text-file.ts';
+import { readDataFile } from '../cli/read-data-file.ts';
 import { formatTable, out, printJson } from '../cli/output.ts';
 
 /** A form file (YAML or JSON, the shape of POST /api/admin/forms), validated; every problem with its path. */
 export function readFormFile(file: string): FormContent & { key: string } {
-  const ext = extname(file).toLowerCase();
-  if (!['.yaml', '.yml', '.json'].includes(ext)) throw new UsageError(`form file must be .yaml, .yml or .json (got "${file}")`);
-  const text = readTextFile(file);
-  let value: unknown;
-  if (ext === '.json') {
-    try {
-      value = JSON.parse(text) as unknown;
-    } catch (err) {
-      throw new CliError(`${file}: not JSON: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  } else {
-    const doc = parseDocument(text, { uniqueKeys: true });
-    if (doc.errors.length > 0) throw new CliError(`${file}: YAML syntax`, doc.errors.map((e) => `line ${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0]}`));
-    value = doc.toJS() as unknown;
-  }
-  const illFormed = findIllFormedText(value);
-  if (illFormed) throw new CliError(`${file}: ${illFormed.join('.')}: text that is not well-formed Unicode (a lone surrogate)`);
+  const value = readDataFile(file, 'form');
   const parsed = formInputSchema.safeParse(value);
   if (!parsed.success) throw new CliError(`${file}: not a valid form; nothing was imported`, parsed.error.issues.map((i) => `${i.path.join('.') || '(form)'}: ${i.message}`));
   return parsed.data;
